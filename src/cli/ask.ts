@@ -1,0 +1,79 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { z } from 'zod';
+import { GedragsBot } from '../core/conversation/bot.js';
+import { MemoryStateStore } from '../core/conversation/state.js';
+import type { BotReply } from '../core/messages/model.js';
+import type { RuleBase } from '../core/rulebase/load.js';
+
+/**
+ * `gedragsbot ask --jsonl`: one conversation per input line, one answer line
+ * per input line, in order (see shared/spec/ask-contract.md). A bad line gets
+ * an error line and the run goes on.
+ */
+const conversationLine = z.object({
+  id: z.union([z.string(), z.number()]),
+  turns: z
+    .array(z.string({ error: 'elke beurt is tekst' }), { error: '"turns" moet een lijst met tekst zijn' })
+    .min(1, '"turns" is leeg'),
+});
+
+export interface AskResult {
+  failures: number;
+}
+
+function idOf(value: unknown): string | number | null {
+  if (value && typeof value === 'object' && 'id' in value) {
+    const id = (value as { id: unknown }).id;
+    if (typeof id === 'string' || typeof id === 'number') return id;
+  }
+  return null;
+}
+
+export async function askJsonl(ruleBase: RuleBase, input: Readable, output: Writable): Promise<AskResult> {
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let failures = 0;
+  let n = 0;
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    n++;
+    let parsedJson: unknown;
+    try {
+      parsedJson = JSON.parse(line);
+    } catch {
+      failures++;
+      output.write(`${JSON.stringify({ id: null, error: `regel ${n}: geen geldige JSON` })}\n`);
+      continue;
+    }
+    const parsed = conversationLine.safeParse(parsedJson);
+    if (!parsed.success) {
+      failures++;
+      const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'regel'}: ${i.message}`).join('; ');
+      output.write(`${JSON.stringify({ id: idOf(parsedJson), error: `regel ${n}: ${why}` })}\n`);
+      continue;
+    }
+    // Each line is its own conversation: nothing carries over between lines.
+    const bot = new GedragsBot(ruleBase, new MemoryStateStore());
+    let reply: BotReply | undefined;
+    for (const turn of parsed.data.turns) reply = await bot.reply('ask', turn);
+    if (!reply) continue;
+    output.write(
+      `${JSON.stringify({ id: parsed.data.id, intent: reply.intent, verdict: reply.verdict, amount: reply.amount, text: reply.text })}\n`,
+    );
+  }
+  return { failures };
+}
+
+/** The answer for people: text, the choices and the rule it rests on. */
+export function formatForPeople(reply: BotReply): string {
+  const lines = [reply.text];
+  if (reply.question) lines.push(`  (${reply.question.choices.map((c) => c.label).join(' / ')})`);
+  if (reply.contacts?.length) {
+    for (const c of reply.contacts) {
+      const how = [c.phone, c.email, c.url].filter(Boolean).join(', ');
+      lines.push(`  • ${c.name}${c.role ? ` — ${c.role}` : ''}${how ? `: ${how}` : ''}`);
+    }
+  }
+  if (reply.source) lines.push(`Bron: ${reply.source}`);
+  return lines.join('\n');
+}

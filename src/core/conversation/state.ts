@@ -1,0 +1,61 @@
+import type { Facts } from '../rulebase/facts.js';
+
+/**
+ * What the bot remembers between two messages of one conversation: only the
+ * topic's facts and what it is waiting for, never the message texts.
+ */
+export interface ConversationState {
+  facts: Omit<Facts, 'threshold'>;
+  awaiting: 'waarde' | null;
+  /** How often the bot already asked for the missing fact, so it does not ask forever. */
+  asked: number;
+  updatedAt: number;
+}
+
+/** Where conversation state lives; the channels and a shared store can provide their own. */
+export interface ConversationStateStore {
+  get(key: string): Promise<ConversationState | undefined>;
+  set(key: string, state: ConversationState): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export const DEFAULT_STATE_TTL_MS = 30 * 60 * 1000;
+
+/** In-process state with expiry; enough for one instance and for the CLI. */
+export class MemoryStateStore implements ConversationStateStore {
+  private readonly states = new Map<string, ConversationState>();
+
+  constructor(
+    private readonly ttlMs: number = DEFAULT_STATE_TTL_MS,
+    private readonly now: () => number = Date.now,
+    private readonly maxConversations = 100_000,
+  ) {}
+
+  async get(key: string): Promise<ConversationState | undefined> {
+    const state = this.states.get(key);
+    if (!state) return undefined;
+    if (this.now() - state.updatedAt > this.ttlMs) {
+      this.states.delete(key);
+      return undefined;
+    }
+    return state;
+  }
+
+  async set(key: string, state: ConversationState): Promise<void> {
+    // Map keeps insertion order: re-inserting moves the key to the back, so the oldest falls off first.
+    this.states.delete(key);
+    this.states.set(key, state);
+    if (this.states.size > this.maxConversations) {
+      const oldest = this.states.keys().next().value;
+      if (oldest !== undefined) this.states.delete(oldest);
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    this.states.delete(key);
+  }
+
+  get size(): number {
+    return this.states.size;
+  }
+}

@@ -1,0 +1,9 @@
+/** The bot's own sentences that do not come from a rule. */
+export const TEXTS = {
+  unreadable:
+    'Ik zie geen tekst die ik kan lezen. Stel je vraag gerust in gewone woorden, bijvoorbeeld: "Mag ik een fles wijn van €30 aannemen?"',
+  askValueAgain:
+    'Ik heb daar geen bedrag in kunnen vinden. Een schatting is genoeg, bijvoorbeeld "ongeveer 30 euro".',
+  noRule:
+    'Daar heb ik geen regel voor gevonden. Overleg je vraag met je leidinggevende, of kijk in de gedragscode op intranet.',
+} as const;

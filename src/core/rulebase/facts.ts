@@ -1,0 +1,49 @@
+/**
+ * The facts the understanding hands to the rules. Rule files may only name
+ * these, so a misspelt fact is caught when the rule base loads.
+ */
+export const FACT_NAMES = [
+  'intent',
+  'amount',
+  'amountMin',
+  'amountMax',
+  'threshold',
+  'valueUnknown',
+  'giftKind',
+  'trip',
+  'facility',
+  'infoKind',
+  'sideKind',
+  'concepts',
+] as const;
+export type FactName = (typeof FACT_NAMES)[number];
+
+/** What kind of gift it is; the code treats money, vouchers and favours differently from things. */
+export type GiftKind = 'geld' | 'waardebon' | 'gunst' | 'voorwerp';
+/** Which of the employer's facilities a private-use question is about. */
+export type Facility =
+  | 'parkeerkaart'
+  | 'dienstauto'
+  | 'pakket'
+  | 'post'
+  | 'eigendom'
+  | 'laptop'
+  | 'beperkt'
+  | 'onbekend';
+export type InfoKind = 'wachtwoord' | 'privemail' | 'opzoeken' | 'eigen_gewin' | 'vertrouwelijk' | 'algemeen';
+export type SideKind = 'financieel' | 'functie';
+
+export interface Facts {
+  intent: string;
+  amount: number | null;
+  amountMin: number | null;
+  amountMax: number | null;
+  threshold: number;
+  valueUnknown: boolean;
+  giftKind: GiftKind | null;
+  trip: boolean;
+  facility: Facility | null;
+  infoKind: InfoKind | null;
+  sideKind: SideKind | null;
+  concepts: string[];
+}

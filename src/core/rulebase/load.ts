@@ -1,0 +1,152 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import { RuleBaseError, type RuleBaseProblem } from '../errors.js';
+import { Lexicon } from '../understanding/lexicon.js';
+import {
+  type Condition,
+  type IntentConfig,
+  intentConfigSchema,
+  lexiconSchema,
+  type Organisation,
+  organisationSchema,
+  type RuleDefinition,
+  ruleFileSchema,
+} from './schema.js';
+
+/**
+ * A rule base is a folder: organisatie.json (threshold, contacts, routes),
+ * taal/begrippen.json and taal/intenties.json (how questions are understood)
+ * and any number of rule files (*.json) for json-rules-engine. All of it is
+ * checked before the bot answers a single question.
+ */
+export interface RuleBase {
+  dir: string;
+  organisation: Organisation;
+  lexicon: Lexicon;
+  intents: IntentConfig;
+  rules: RuleDefinition[];
+  ruleFiles: string[];
+}
+
+/** Concepts the understanding adds itself, next to those in begrippen.json. */
+const BUILT_IN_CONCEPTS = ['bedrag'];
+
+function jsonPath(path: readonly PropertyKey[]): string {
+  return `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
+}
+
+function positionOf(text: string, message: string): string {
+  const at = /position (\d+)/.exec(message);
+  if (!at) return '$';
+  const offset = Number(at[1]);
+  const before = text.slice(0, offset).split('\n');
+  return `regel ${before.length}, kolom ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+class Reader {
+  readonly problems: RuleBaseProblem[] = [];
+  constructor(private readonly dir: string) {}
+
+  read<T extends z.ZodType>(file: string, schema: T): z.infer<T> | undefined {
+    const name = relative(process.cwd(), join(this.dir, file)) || file;
+    let text: string;
+    try {
+      text = readFileSync(join(this.dir, file), 'utf8');
+    } catch (cause) {
+      const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
+      this.problems.push({
+        file: name,
+        path: '$',
+        message: missing ? 'bestand ontbreekt' : `niet te lezen (${String(cause)})`,
+      });
+      return undefined;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      this.problems.push({
+        file: name,
+        path: positionOf(text, message),
+        message: `geen geldige JSON (${message})`,
+      });
+      return undefined;
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        this.problems.push({ file: name, path: jsonPath(issue.path), message: issue.message });
+      }
+      return undefined;
+    }
+    return parsed.data;
+  }
+
+  problem(file: string, path: string, message: string): void {
+    this.problems.push({ file: relative(process.cwd(), join(this.dir, file)) || file, path, message });
+  }
+}
+
+function conceptsIn(condition: Condition, found: Set<string>): void {
+  if ('all' in condition) for (const c of condition.all) conceptsIn(c, found);
+  else if ('any' in condition) for (const c of condition.any) conceptsIn(c, found);
+  else if ('not' in condition) conceptsIn(condition.not, found);
+  else if (condition.fact === 'concepts' && typeof condition.value === 'string') found.add(condition.value);
+}
+
+export function loadRuleBase(dir: string): RuleBase {
+  const reader = new Reader(dir);
+  const organisation = reader.read('organisatie.json', organisationSchema);
+  const lexiconDefinition = reader.read(join('taal', 'begrippen.json'), lexiconSchema);
+  const intents = reader.read(join('taal', 'intenties.json'), intentConfigSchema);
+  let ruleFiles: string[] = [];
+  try {
+    ruleFiles = readdirSync(dir)
+      .filter((f) => f.endsWith('.json') && f !== 'organisatie.json')
+      .sort();
+  } catch {
+    reader.problem('.', '$', 'map met regels niet gevonden');
+  }
+  if (ruleFiles.length === 0 && reader.problems.length === 0)
+    reader.problem('.', '$', 'geen regelbestanden (*.json) gevonden');
+  const rules: RuleDefinition[] = [];
+  const names = new Map<string, string>();
+  for (const file of ruleFiles) {
+    const parsed = reader.read(file, ruleFileSchema);
+    parsed?.regels.forEach((rule, i) => {
+      const earlier = names.get(rule.name);
+      if (earlier)
+        reader.problem(file, `$.regels[${i}].name`, `de naam "${rule.name}" staat ook in ${earlier}`);
+      names.set(rule.name, file);
+      rules.push(rule);
+    });
+  }
+  if (lexiconDefinition) {
+    const known = new Set([...Object.keys(lexiconDefinition.begrippen), ...BUILT_IN_CONCEPTS]);
+    for (const [intent, weights] of Object.entries(intents?.intenties ?? {})) {
+      const used = [...Object.keys(weights.kern), ...Object.keys(weights.steun), ...weights.vereist.flat()];
+      for (const concept of used) {
+        if (!known.has(concept))
+          reader.problem(
+            join('taal', 'intenties.json'),
+            `$.intenties.${intent}`,
+            `onbekend begrip "${concept}"`,
+          );
+      }
+    }
+    for (const rule of rules) {
+      const used = new Set<string>();
+      conceptsIn(rule.conditions, used);
+      for (const concept of used) {
+        if (!known.has(concept))
+          reader.problem(names.get(rule.name) ?? '?', `regel "${rule.name}"`, `onbekend begrip "${concept}"`);
+      }
+    }
+  }
+  if (reader.problems.length > 0 || !organisation || !lexiconDefinition || !intents) {
+    throw new RuleBaseError(reader.problems);
+  }
+  return { dir, organisation, lexicon: new Lexicon(lexiconDefinition), intents, rules, ruleFiles };
+}

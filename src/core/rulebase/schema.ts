@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { ACTION_IDS } from '../messages/model.js';
+import { FACT_NAMES } from './facts.js';
+
+/** What json-rules-engine understands out of the box; a typo here would silently never match. */
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+] as const;
+
+export const INTENTS = [
+  'geschenk',
+  'uitnodiging',
+  'nevenwerkzaamheden',
+  'privegebruik',
+  'informatie',
+  'belangenverstrengeling',
+  'ongewenst_gedrag',
+  'misstand_melden',
+  'vertrouwenspersoon',
+  'registreren',
+  'dilemma',
+  'help',
+  'onbekend',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export const VERDICTS = [
+  'toegestaan',
+  'toegestaan_melden',
+  'niet_toegestaan',
+  'overleggen',
+  'melden',
+  'doorverwijzen',
+  'vraag',
+  'geen',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+const factValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.union([z.string(), z.number()])),
+]);
+
+const leafCondition = z.strictObject({
+  fact: z.enum(FACT_NAMES, {
+    error: (i) => `onbekend feit ${JSON.stringify(i.input)}; bekend zijn: ${FACT_NAMES.join(', ')}`,
+  }),
+  operator: z.enum(OPERATORS, {
+    error: (i) => `onbekende operator ${JSON.stringify(i.input)}; verwacht een van: ${OPERATORS.join(', ')}`,
+  }),
+  value: z.union([factValue, z.strictObject({ fact: z.enum(FACT_NAMES) })]),
+  path: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type Condition =
+  | z.infer<typeof leafCondition>
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+const condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    leafCondition,
+    z.strictObject({ all: z.array(condition).min(1) }),
+    z.strictObject({ any: z.array(condition).min(1) }),
+    z.strictObject({ not: condition }),
+  ]),
+);
+
+const topCondition = z.union(
+  [
+    z.strictObject({ all: z.array(condition).min(1) }),
+    z.strictObject({ any: z.array(condition).min(1) }),
+    z.strictObject({ not: condition }),
+  ],
+  { error: 'verwacht een object met "all", "any" of "not"' },
+);
+
+export const answerEvent = z.strictObject({
+  type: z.literal('antwoord', { error: 'het event-type moet "antwoord" zijn' }),
+  params: z.strictObject({
+    verdict: z.enum(VERDICTS, {
+      error: (i) => `onbekend oordeel ${JSON.stringify(i.input)}; verwacht een van: ${VERDICTS.join(', ')}`,
+    }),
+    bron: z.string().min(3, 'noem de regel waarop het antwoord rust, bijv. "Gedragscode — Geschenken"'),
+    tekst: z.string().min(10).max(900),
+    acties: z.array(z.enum(ACTION_IDS)).default([]),
+    vervolgvraag: z.enum(['waarde']).optional(),
+  }),
+});
+export type AnswerEvent = z.infer<typeof answerEvent>;
+
+export const ruleSchema = z.strictObject({
+  name: z.string().min(1),
+  priority: z.number().int().min(1).max(1000).default(10),
+  conditions: topCondition,
+  event: answerEvent,
+});
+export type RuleDefinition = z.infer<typeof ruleSchema>;
+
+export const ruleFileSchema = z.strictObject({
+  uitleg: z.string().optional(),
+  regels: z.array(ruleSchema).min(1, 'een regelbestand heeft minstens één regel'),
+});
+
+const contact = z.strictObject({
+  naam: z.string().min(2),
+  telefoon: z
+    .string()
+    .regex(/^[+\d][\d\s-]{5,}$/, 'een telefoonnummer, bijv. "020 123 4567"')
+    .optional(),
+  email: z.email('een e-mailadres').optional(),
+  rol: z.string().optional(),
+});
+
+export const organisationSchema = z.strictObject({
+  uitleg: z.string().optional(),
+  naam: z.string().min(2),
+  geschenkDrempel: z.number().positive().max(10_000),
+  vertrouwenspersonen: z.array(contact).min(1, 'noem minstens één vertrouwenspersoon'),
+  externeRoutes: z
+    .array(
+      z.strictObject({
+        naam: z.string().min(2),
+        omschrijving: z.string().min(5),
+        telefoon: z.string().optional(),
+        email: z.email().optional(),
+        url: z.url().optional(),
+      }),
+    )
+    .default([]),
+  intranet: z.record(z.string(), z.url()).default({}),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+const termList = z
+  .array(
+    z
+      .string()
+      .min(1)
+      .regex(/^[^A-Z]*$/, 'schrijf termen in kleine letters'),
+  )
+  .default([]);
+
+export const lexiconSchema = z.strictObject({
+  uitleg: z.string().optional(),
+  tikfouten: z.strictObject({
+    uitleg: z.string().optional(),
+    minLengte: z.number().int().min(3).max(20),
+    langVanaf: z.number().int().min(4).max(30),
+    nooitVerbeteren: z.array(z.string()).default([]),
+  }),
+  begrippen: z.record(
+    z.string().regex(/^[a-z_]+$/, 'begripnamen in kleine letters met _'),
+    z.strictObject({
+      uitleg: z.string().optional(),
+      woorden: termList,
+      exact: termList,
+      stammen: termList,
+      uitgangen: termList,
+      zinnen: termList,
+      behalve: termList,
+    }),
+  ),
+});
+export type LexiconDefinition = z.infer<typeof lexiconSchema>;
+
+const weights = z.record(z.string(), z.number().min(0).max(20));
+
+export const intentConfigSchema = z.strictObject({
+  uitleg: z.string().optional(),
+  minimumScore: z.number().positive(),
+  intenties: z.partialRecord(
+    z.enum(INTENTS),
+    z.strictObject({
+      kern: weights,
+      steun: weights.default({}),
+      vereist: z.array(z.array(z.string()).min(1)).default([]),
+    }),
+  ),
+});
+export type IntentConfig = z.infer<typeof intentConfigSchema>;

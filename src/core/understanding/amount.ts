@@ -1,0 +1,337 @@
+import { noteWordValue, parseNumberWord, readNumberWords } from '../text/dutch-numbers.js';
+
+/**
+ * Reads the value of a gift or invitation from a folded message: "€49,95",
+ * "80 eu", "t.w.v. 75", "zo'n dertig euro", "een tientje", "2 flessen van €30
+ * per stuk", "meer dan 50 euro". Percentages, hours, dates, phone and house
+ * numbers are never amounts; a bare number counts only as the reply to the
+ * bot's own question about the value.
+ */
+export interface Amount {
+  /** The value to report: the total, or the bound the person named ("meer dan 50" → 50). */
+  value: number;
+  /** Lowest value the text allows; above the threshold means min > threshold. */
+  min: number;
+  /** Highest value the text allows (Infinity for "meer dan"). */
+  max: number;
+  /** Named as the value of something ("een fles van €30", "t.w.v. 30") rather than as a sum of money given. */
+  attached: boolean;
+}
+
+export interface AmountOptions {
+  /** The message answers "Wat is de geschatte waarde?": a bare number is then a value. */
+  bareNumberIsValue?: boolean;
+}
+
+type Tok = { text: string; num?: number; numWords?: number };
+
+const CURRENCY = new Set(['euro', 'euros', 'eur', 'eu', 'piek', 'pegels', 'eurotjes', 'eurootjes']);
+const CURRENCY_AFTER_ONLY = new Set(['eu', 'piek', 'pegels']);
+const VALUE_MARKERS = new Set([
+  'twv',
+  'waarde',
+  'kost',
+  'kostte',
+  'kosten',
+  'prijs',
+  'ongeveer',
+  'zon',
+  'circa',
+  'ca',
+  'rond',
+  'rondom',
+  'pakweg',
+  'schat',
+  'geschat',
+  'bedrag',
+  'omstreeks',
+  'ongeveer',
+  'bijna',
+  'plusminus',
+]);
+const NOT_AFTER = new Set([
+  'procent',
+  'pct',
+  'uur',
+  'u',
+  'uren',
+  'minuten',
+  'min',
+  'seconden',
+  'dagen',
+  'dag',
+  'weken',
+  'week',
+  'maanden',
+  'maand',
+  'jaar',
+  'jaren',
+  'keer',
+  'x',
+  'personen',
+  'mensen',
+  'collegas',
+  'km',
+  'kilometer',
+  'kilo',
+  'kg',
+  'gram',
+  'liter',
+  'cl',
+  'ml',
+  'stuks',
+  'flessen',
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mrt',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'okt',
+  'nov',
+  'dec',
+  'ste',
+  'de',
+  'e',
+]);
+const NOT_BEFORE = new Set([
+  'om',
+  'nummer',
+  'nr',
+  'tel',
+  'telefoon',
+  'huisnummer',
+  'kamer',
+  'artikel',
+  'week',
+  'jaar',
+  'sinds',
+]);
+const STREET = /(straat|weg|laan|plein|gracht|kade|singel|dijk|pad|hof|steeg|dreef|park)$/;
+const PER_ITEM_BEFORE = new Set(['a', 'elk', 'ieder', 'per']);
+const LOWER_BOUND = [
+  'meer dan',
+  'boven de',
+  'boven',
+  'ruim',
+  'minstens',
+  'minimaal',
+  'ruim boven',
+  'over de',
+];
+const UPPER_BOUND = [
+  'minder dan',
+  'onder de',
+  'onder',
+  'hooguit',
+  'maximaal',
+  'max',
+  'hoogstens',
+  'niet meer dan',
+  'nog geen',
+];
+const THRESHOLD_TALK = new Set(['grens', 'drempel', 'limiet', 'norm', 'regel']);
+
+/** Dates, times and phone numbers are blanked before numbers are read. */
+const NOISE: RegExp[] = [
+  /\b\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?\b/g,
+  /\b\d{1,2}\.\d{1,2}\.\d{2,4}\b/g,
+  /\b\d{1,2}[:.]\d{2}\s*(?:uur|u)\b/g,
+  /\b\d{1,2}:\d{2}\b/g,
+  /(?:\+|00)31[\d\s-]{8,}/g,
+  /\b0\d{1,3}[-\s]?\d{6,8}\b/g,
+  /\b\d{7,}\b/g,
+];
+
+function parseDigits(raw: string): number | null {
+  let s = raw.replace(/,-+$/, '').replace(/[.,]$/, '');
+  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
+  else if (/^\d{1,3}(,\d{3})+$/.test(s)) s = s.replace(/,/g, '');
+  else s = s.replace(',', '.');
+  const value = Number(s);
+  return Number.isFinite(value) ? value : null;
+}
+
+function tokenize(folded: string): Tok[] {
+  let text = folded.replace(/\bt\.?\s?w\.?\s?v\.?/g, ' twv ').replace(/\bter waarde van\b/g, ' twv ');
+  for (const noise of NOISE) text = text.replace(noise, ' _ ');
+  const raw = text.match(/€|\d+(?:[.,]\d+)*(?:,-+)?|%|[a-z]+|[+:/]/g) ?? [];
+  const toks: Tok[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i] ?? '';
+    if (/^\d/.test(t)) {
+      const num = parseDigits(t);
+      toks.push(num === null ? { text: t } : { text: t, num });
+      continue;
+    }
+    const note = noteWordValue(t);
+    if (note !== null) {
+      const prev = toks.at(-1);
+      const count = prev?.num !== undefined && prev.numWords ? prev.num : 1;
+      if (prev?.numWords) toks.pop();
+      toks.push({ text: t, num: note * count, numWords: 1 });
+      continue;
+    }
+    const words = readNumberWords(raw, i);
+    // "een" is an article unless money follows it ("een euro").
+    if (words && !(t === 'een' && !CURRENCY.has(raw[i + 1] ?? ''))) {
+      toks.push({ text: raw.slice(i, i + words.used).join(' '), num: words.value, numWords: words.used });
+      i += words.used - 1;
+      continue;
+    }
+    toks.push({ text: t });
+  }
+  return toks;
+}
+
+function phraseBefore(toks: Tok[], at: number, phrases: string[]): boolean {
+  const before2 = `${toks[at - 2]?.text ?? ''} ${toks[at - 1]?.text ?? ''}`;
+  const before3 = `${toks[at - 3]?.text ?? ''} ${before2}`;
+  return phrases.some((p) => before2.endsWith(` ${p}`) || before2 === p || before3.endsWith(` ${p}`));
+}
+
+interface Candidate {
+  at: number;
+  value: number;
+  perItem: boolean;
+  bound: 'exact' | 'min' | 'max';
+  thresholdTalk: boolean;
+  attached: boolean;
+}
+
+function isExcluded(toks: Tok[], i: number): boolean {
+  const next = toks[i + 1]?.text ?? '';
+  const prev = toks[i - 1]?.text ?? '';
+  if (next === '%' || NOT_AFTER.has(next)) return true;
+  if (NOT_BEFORE.has(prev) || STREET.test(prev)) return true;
+  const value = toks[i]?.num ?? 0;
+  return !toks[i]?.numWords && value >= 1900 && value <= 2100 && Number.isInteger(value);
+}
+
+function amountAt(toks: Tok[], i: number, bare: boolean): Candidate | null {
+  const tok = toks[i];
+  if (tok?.num === undefined) return null;
+  const prev = toks[i - 1]?.text ?? '';
+  const next = toks[i + 1]?.text ?? '';
+  const afterDash = toks[i + 1]?.text === 'euro' || toks[i + 1]?.text === 'eur';
+  const currencyBefore = prev === '€' || prev === 'eur' || prev === 'euro';
+  const currencyAfter =
+    next === '€' ||
+    (CURRENCY.has(next) && (!CURRENCY_AFTER_ONLY.has(next) || /^\d/.test(tok.text))) ||
+    afterDash;
+  const note = noteWordValue(tok.text.split(' ').at(-1) ?? '') !== null;
+  const marked = [1, 2, 3].some((d) => VALUE_MARKERS.has(toks[i - d]?.text ?? '')) || next === 'waard';
+  const perItemAfter = next === 'per' || next === 'elk' || next === 'pst' || next === 'stuk';
+  const money = currencyBefore || currencyAfter || note;
+  if (!money && !marked && !(prev === 'van' && perItemAfter) && !bare) return null;
+  if (!money && isExcluded(toks, i)) return null;
+  if (!money && bare && tok.numWords && tok.text === 'een') return null;
+  const afterCurrency = currencyAfter ? i + 2 : i + 1;
+  const following = toks[afterCurrency]?.text ?? '';
+  const perItem =
+    PER_ITEM_BEFORE.has(prev) ||
+    (PER_ITEM_BEFORE.has(toks[i - 2]?.text ?? '') && toks[i - 1]?.text === '€') ||
+    following === 'per' ||
+    following === 'elk' ||
+    following === 'stuk' ||
+    following === 'pst' ||
+    perItemAfter;
+  const boundAt = prev === '€' ? i - 1 : i;
+  const after = `${toks[afterCurrency]?.text ?? ''} ${toks[afterCurrency + 1]?.text ?? ''}`;
+  const bound =
+    phraseBefore(toks, boundAt, LOWER_BOUND) || /^(of|en) (meer|hoger|duurder)$/.test(after)
+      ? 'min'
+      : phraseBefore(toks, boundAt, UPPER_BOUND) || /^(of|en) (minder|lager|goedkoper)$/.test(after)
+        ? 'max'
+        : 'exact';
+  const attached =
+    marked ||
+    perItem ||
+    [prev, toks[boundAt - 1]?.text, toks[boundAt - 2]?.text].some((t) => t === 'van' || t === 'a');
+  const near = [toks[i - 3], toks[i - 2], toks[i - 1], toks[afterCurrency], toks[afterCurrency + 1]];
+  const thresholdTalk = near.some((t) => THRESHOLD_TALK.has(t?.text ?? ''));
+  return { at: i, value: tok.num, perItem, bound, thresholdTalk, attached };
+}
+
+/** The count of items the price applies to: "2 flessen", "zes flessen", "twee kaartjes". */
+function quantityBefore(toks: Tok[], at: number): number | null {
+  for (let j = at - 1; j >= Math.max(0, at - 7); j--) {
+    const t = toks[j];
+    if (t?.num !== undefined && t.num >= 2 && t.num <= 100 && Number.isInteger(t.num)) {
+      const next = toks[j + 1]?.text ?? '';
+      if (next !== '€' && !CURRENCY.has(next) && /^[a-z]+$/.test(next)) return t.num;
+    }
+  }
+  return null;
+}
+
+function toAmount(c: Candidate, toks: Tok[]): Amount {
+  const qty = c.perItem ? quantityBefore(toks, c.at) : null;
+  const value = Math.round((qty ? qty * c.value : c.value) * 100) / 100;
+  const attached = c.attached;
+  if (c.bound === 'min') return { value, min: value + 0.01, max: Number.POSITIVE_INFINITY, attached };
+  if (c.bound === 'max') return { value, min: 0, max: value, attached };
+  return { value, min: value, max: value, attached };
+}
+
+export function readAmount(folded: string, options: AmountOptions = {}): Amount | null {
+  const toks = tokenize(folded);
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const c = amountAt(toks, i, options.bareNumberIsValue === true);
+    if (c) candidates.push(c);
+  }
+  const range = rangeOf(toks, candidates);
+  if (range) return range;
+  const values = candidates.filter((c) => !c.thresholdTalk);
+  const chosen = values.length > 0 ? values : candidates;
+  const first = chosen[0];
+  if (!first) return null;
+  if (chosen.length > 1 && chosen.every((c) => c.bound === 'exact') && joinedByAnd(toks, chosen)) {
+    const total = chosen.reduce((sum, c) => sum + toAmount(c, toks).value, 0);
+    const rounded = Math.round(total * 100) / 100;
+    return { value: rounded, min: rounded, max: rounded, attached: true };
+  }
+  return toAmount(first, toks);
+}
+
+/** "tussen 40 en 60 euro": the bot cannot tell which side of the threshold it falls. */
+function rangeOf(toks: Tok[], candidates: Candidate[]): Amount | null {
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]?.text !== 'tussen') continue;
+    const low = toks.slice(i + 1, i + 4).find((t) => t.num !== undefined);
+    const high = candidates.find((c) => c.at > i + 1 && c.at <= i + 6);
+    if (low?.num !== undefined && high && high.value > low.num) {
+      return { value: high.value, min: low.num, max: high.value, attached: true };
+    }
+  }
+  return null;
+}
+
+function joinedByAnd(toks: Tok[], chosen: Candidate[]): boolean {
+  for (let k = 1; k < chosen.length; k++) {
+    const between = toks.slice((chosen[k - 1]?.at ?? 0) + 1, chosen[k]?.at ?? 0).map((t) => t.text);
+    if (!between.some((w) => w === 'en' || w === 'plus' || w === '+')) return false;
+  }
+  return true;
+}
+
+/** Exposed for the understanding: a number word standing on its own ("vijftig"). */
+export function isNumberWord(word: string): boolean {
+  return parseNumberWord(word) !== null;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from '../../../src/core/text/normalize.js';
+import { readAmount } from '../../../src/core/understanding/amount.js';
+
+const value = (text: string, bare = false) =>
+  readAmount(fold(text), { bareNumberIsValue: bare })?.value ?? null;
+
+describe('readAmount: every form in the contract', () => {
+  it.each([
+    ['een fles van €80', 80],
+    ['een fles van € 80', 80],
+    ['een fles van 80 euro', 80],
+    ['kosten EUR 80', 80],
+    ['ongeveer 80 eu', 80],
+    ['een pakket van €80,-', 80],
+    ['waarde €50,-', 50],
+    ['relatiegeschenk van €49,95', 49.95],
+    ['een pen van €79.95', 79.95],
+    ['een kerstpakket t.w.v. 75', 75],
+    ['een kerstpakket twv 75', 75],
+    ['een mand ter waarde van 45 euro', 45],
+    ['een mand ter waarde van 45', 45],
+    ["zo'n 30 euro", 30],
+    ['ongeveer 25 euro', 25],
+    ['ongeveer 25', 25],
+    ['tien euro', 10],
+    ['twintig euro', 20],
+    ['vijftig euro', 50],
+    ['zestig euro', 60],
+    ['tachtig euro', 80],
+    ['honderd euro', 100],
+    ['een tientje', 10],
+    ['twee tientjes', 20],
+    ['vijfenzeventig euro', 75],
+    ['drieëntwintig euro', 23],
+    ['tweehonderdvijftig euro', 250],
+    ['honderd vijftig euro', 150],
+    ['2 flessen van 30 euro per stuk', 60],
+    ['twee flessen wijn van 30 euro per stuk', 60],
+    ['6 flessen à €12', 72],
+    ['6 flessen a 12 euro', 72],
+    ['3 kaartjes van elk 40 euro', 120],
+    ['1.250 euro', 1250],
+    ['€1.250,50', 1250.5],
+    ['een cadeau van vijtig euro', 50],
+  ])('%s → %d', (text, expected) => {
+    expect(value(text)).toBe(expected);
+  });
+
+  it('reads a bare number only as a reply to the value question', () => {
+    expect(value('ik denk 200', true)).toBe(200);
+    expect(value('70', true)).toBe(70);
+    expect(value('zestig', true)).toBe(60);
+    expect(value('ik denk 200')).toBeNull();
+    expect(value('Mag ik 2 flessen wijn aannemen?')).toBeNull();
+  });
+
+  it('keeps bounds: "meer dan 50" is above a threshold of 50, "minder dan 30" below', () => {
+    expect(readAmount(fold('meer dan €50'))).toMatchObject({ value: 50, max: Number.POSITIVE_INFINITY });
+    expect(readAmount(fold('meer dan €50'))?.min).toBeGreaterThan(50);
+    expect(readAmount(fold('minder dan 30 euro'))).toMatchObject({ value: 30, min: 0, max: 30 });
+    expect(readAmount(fold('tussen 40 en 60 euro'))).toMatchObject({ min: 40, max: 60 });
+  });
+
+  it('adds up items joined by "en"', () => {
+    expect(value('een fles van 30 euro en een taart van 10 euro')).toBe(40);
+  });
+});
+
+describe('readAmount: what is not an amount', () => {
+  it.each([
+    ['15% korting', true],
+    ['15 procent korting', true],
+    ['8 uur per week', true],
+    ['om 8 uur', true],
+    ['op 12-12-2026', true],
+    ['op 12 december', true],
+    ['in 2026', true],
+    ['bel 06-12345678', true],
+    ['bel 020 1234567', true],
+    ['+31 6 12345678', true],
+    ['Kerkstraat 12', true],
+    ['om 15:30', true],
+    ['3 dagen', true],
+  ])('%s', (text) => {
+    expect(value(text, true)).toBeNull();
+    expect(value(text)).toBeNull();
+  });
+});
