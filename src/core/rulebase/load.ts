@@ -126,7 +126,12 @@ export function loadRuleBase(dir: string): RuleBase {
   if (lexiconDefinition) {
     const known = new Set([...Object.keys(lexiconDefinition.begrippen), ...BUILT_IN_CONCEPTS]);
     for (const [intent, weights] of Object.entries(intents?.intenties ?? {})) {
-      const used = [...Object.keys(weights.kern), ...Object.keys(weights.steun), ...weights.vereist.flat()];
+      const used = [
+        ...Object.keys(weights.kern),
+        ...Object.keys(weights.steun),
+        ...weights.vereist.flat(),
+        ...weights.uitgesloten,
+      ];
       for (const concept of used) {
         if (!known.has(concept))
           reader.problem(

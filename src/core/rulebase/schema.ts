@@ -189,6 +189,7 @@ export const intentConfigSchema = z.strictObject({
       kern: weights,
       steun: weights.default({}),
       vereist: z.array(z.array(z.string()).min(1)).default([]),
+      uitgesloten: z.array(z.string()).default([]),
     }),
   ),
 });

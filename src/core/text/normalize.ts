@@ -11,6 +11,8 @@ const SLACK_LINK = /<(https?:[^|>]+)\|([^>]*)>/g;
 const SLACK_SPECIAL = /<[@#!][^>]*>/g;
 const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 const HTML_ENTITY = /&(nbsp|amp|lt|gt|quot|#39);/g;
+// Control characters are exactly what this pattern exists to remove.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g;
 const COMBINING = /[\u0300-\u036f]/g;
 const MARKDOWN = /[*_~`>#|]+/g;

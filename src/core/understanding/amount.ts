@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { noteWordValue, parseNumberWord, readNumberWords } from '../text/dutch-numbers.js';
 
 /**
@@ -25,7 +26,27 @@ export interface AmountOptions {
 
 type Tok = { text: string; num?: number; numWords?: number };
 
-const CURRENCY = new Set(['euro', 'euros', 'eur', 'eu', 'piek', 'pegels', 'eurotjes', 'eurootjes']);
+const CURRENCY_WORDS = new Set([
+  'euro',
+  'euros',
+  'eur',
+  'eu',
+  'piek',
+  'pegels',
+  'eurotjes',
+  'eurootjes',
+  'eurie',
+  'euries',
+]);
+/** "euro", and how people mistype or pet it: "eruo", "eurie", "euroos". */
+const CURRENCY = {
+  has(word: string): boolean {
+    return (
+      CURRENCY_WORDS.has(word) ||
+      (word.length >= 4 && word.length <= 6 && distance(word.slice(0, 4), 'euro') <= 1 && word[0] === 'e')
+    );
+  },
+};
 const CURRENCY_AFTER_ONLY = new Set(['eu', 'piek', 'pegels']);
 const VALUE_MARKERS = new Set([
   'twv',
@@ -237,7 +258,11 @@ function amountAt(toks: Tok[], i: number, bare: boolean): Candidate | null {
   const note = noteWordValue(tok.text.split(' ').at(-1) ?? '') !== null;
   const marked = [1, 2, 3].some((d) => VALUE_MARKERS.has(toks[i - d]?.text ?? '')) || next === 'waard';
   const perItemAfter = next === 'per' || next === 'elk' || next === 'pst' || next === 'stuk';
-  const money = currencyBefore || currencyAfter || note;
+  // "een euro of 15" means about fifteen euros; the "een euro" in it is no amount of its own.
+  const roughly = prev === 'of' && CURRENCY.has(toks[i - 2]?.text ?? '');
+  if (tok.text === 'een' && next !== '' && toks[i + 2]?.text === 'of' && toks[i + 3]?.num !== undefined)
+    return null;
+  const money = currencyBefore || currencyAfter || note || roughly;
   if (!money && !marked && !(prev === 'van' && perItemAfter) && !bare) return null;
   if (!money && isExcluded(toks, i)) return null;
   if (!money && bare && tok.numWords && tok.text === 'een') return null;

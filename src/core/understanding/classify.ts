@@ -45,6 +45,7 @@ export function scoreIntents(
     for (const [concept, weight] of Object.entries(weights.kern)) if (concepts.has(concept)) core += weight;
     if (core === 0) continue;
     if (!weights.vereist.every((group) => group.some((c) => concepts.has(c)))) continue;
+    if (weights.uitgesloten.some((c) => concepts.has(c))) continue;
     let support = 0;
     for (const [concept, weight] of Object.entries(weights.steun))
       if (concepts.has(concept)) support += weight;
@@ -93,19 +94,26 @@ export function classify(config: IntentConfig, input: ClassifyInput): Classifica
     concepts.has('registreer_werkwoord') ||
     (concepts.has('melden_werkwoord') && REGISTER_OBJECTS.some((c) => concepts.has(c)));
   const aboutConflict = scores.belangenverstrengeling !== undefined;
-  if (registerVerb && mood === 'actie' && !REFERRALS.has(intent) && !aboutConflict) {
+  // "Kan ik hier mijn bijbaan registreren?" wants to do it; only "moet/mag ik …" asks whether.
+  const asksWhether = concepts.has('vraag_twijfel') || (concepts.has('vraag_of') && !concepts.has('actie'));
+  if (registerVerb && !asksWhether && !REFERRALS.has(intent) && !aboutConflict) {
     intent = 'registreren';
     score = Math.max(score, config.minimumScore);
-  } else if (intent === 'registreren' && mood === 'vraag') {
+  } else if (intent === 'registreren' && asksWhether) {
     const { registreren: _ignored, ...topics } = scores;
     const [topic, topicScore] = best(topics, order);
     if (topicScore >= config.minimumScore) [intent, score] = [topic, topicScore];
   }
 
+  // "Een collega neemt cadeaus aan" reports someone's conduct; "Iemand wil me 50 euro geven" is the person's own question.
+  const aboutOthersOnly =
+    input.otherActorFirst &&
+    !concepts.has('eerste_persoon') &&
+    !concepts.has('vraag_of') &&
+    !concepts.has('toestemming');
   const reportsSomeoneElse =
     CONDUCT_TOPICS.has(intent) &&
-    ((input.otherActorFirst && !concepts.has('vraag_of') && !concepts.has('toestemming')) ||
-      (concepts.has('vermoeden') && concepts.has('derde_persoon')));
+    (aboutOthersOnly || (concepts.has('vermoeden') && concepts.has('derde_persoon')));
   if (reportsSomeoneElse) {
     intent = 'misstand_melden';
     score = Math.max(score, config.minimumScore);
