@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { converse } from '../../helpers/rulebase.js';
+
+/**
+ * Regression guard on whole question sets: our own two (written apart from the
+ * public set, with typos, slang and other phrasings) and the public set of the
+ * contract, which CI has beside the checkout.
+ */
+interface Expected {
+  id: string;
+  turns: string[];
+  intent: string | string[];
+  verdict: string;
+  amount?: number | null;
+}
+
+const SETS: [name: string, path: string, minimum: number][] = [
+  ['own set 1', fileURLToPath(new URL('../../fixtures/vragen.jsonl', import.meta.url)), 0.98],
+  ['own set 2', fileURLToPath(new URL('../../fixtures/vragen-2.jsonl', import.meta.url)), 0.95],
+  ['public set', fileURLToPath(new URL('../../../../shared/eval/public.jsonl', import.meta.url)), 0.98],
+];
+
+async function score(path: string) {
+  const items = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Expected);
+  const misses: string[] = [];
+  for (const item of items) {
+    const reply = await converse(item.turns);
+    const intents = Array.isArray(item.intent) ? item.intent : [item.intent];
+    const amountOk =
+      !('amount' in item) ||
+      (item.amount === null
+        ? reply.amount === null
+        : Math.abs((reply.amount ?? Number.NaN) - (item.amount ?? 0)) < 0.005);
+    if (!intents.includes(reply.intent) || reply.verdict !== item.verdict || !amountOk) {
+      misses.push(
+        `${item.id} ${JSON.stringify(item.turns)} → ${reply.intent}/${reply.verdict}/${reply.amount}`,
+      );
+    }
+  }
+  return { accuracy: 1 - misses.length / items.length, misses };
+}
+
+describe('question sets', () => {
+  it.each(SETS)('%s', async (_name, path, minimum) => {
+    expect(existsSync(path), `${path} is missing`).toBe(true);
+    const { accuracy, misses } = await score(path);
+    expect(accuracy, misses.join('\n')).toBeGreaterThanOrEqual(minimum);
+  });
+});
