@@ -2,7 +2,7 @@ import { compose, valueQuestion } from '../messages/compose.js';
 import type { BotReply } from '../messages/model.js';
 import { TEXTS } from '../messages/texts.js';
 import { RuleEvaluator } from '../rulebase/evaluate.js';
-import type { Facts } from '../rulebase/facts.js';
+import { type Facts, OPEN_ENDED } from '../rulebase/facts.js';
 import type { RuleBase } from '../rulebase/load.js';
 import { type Understanding, understand } from '../understanding/understand.js';
 import type { ConversationState, ConversationStateStore } from './state.js';
@@ -73,9 +73,9 @@ export class GedragsBot {
     if (heard.amount) {
       merged.amount = heard.amount.value;
       merged.amountMin = heard.amount.min;
-      merged.amountMax = Number.isFinite(heard.amount.max) ? heard.amount.max : 1e9;
+      merged.amountMax = Math.min(heard.amount.max, OPEN_ENDED);
     } else if (band === 'hoog') {
-      Object.assign(merged, { amount: null, amountMin: threshold + 0.01, amountMax: 1e9 });
+      Object.assign(merged, { amount: null, amountMin: threshold + 0.01, amountMax: OPEN_ENDED });
     } else if (band === 'laag') {
       Object.assign(merged, { amount: null, amountMin: 0, amountMax: threshold });
     }
@@ -103,7 +103,7 @@ export class GedragsBot {
       await this.states.delete(conversation);
       return { intent, verdict: 'geen', amount: topic.amount, text: TEXTS.noRule, actions: [] };
     }
-    const reply = compose(intent, answer, this.ruleBase.organisation, topic.amount);
+    const reply = compose(intent, answer, this.ruleBase.organisation, topic);
     await this.states.set(conversation, {
       facts: topic,
       awaiting: reply.question ? 'waarde' : null,

@@ -1,4 +1,5 @@
 import type { Answer } from '../rulebase/evaluate.js';
+import { OPEN_ENDED } from '../rulebase/facts.js';
 import type { Intent, Organisation } from '../rulebase/schema.js';
 import type { Action, ActionId, BotReply, Contact } from './model.js';
 
@@ -12,9 +13,17 @@ const ACTION_LABELS: Record<ActionId, { label: string; value: string }> = {
   dilemma: { label: 'Geef me een dilemma', value: 'Geef me een dilemma' },
 };
 
+// Building an Intl formatter is slow; make the two we need once.
+const WHOLE_EUROS = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+const EUROS_AND_CENTS = new Intl.NumberFormat('nl-NL', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/** "€50", "€49,95", "€1.250" as Dutch people write amounts. */
 export function euro(amount: number): string {
   const cents = Math.round(amount * 100) % 100 !== 0;
-  return `€${amount.toLocaleString('nl-NL', { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 })}`;
+  return `€${(cents ? EUROS_AND_CENTS : WHOLE_EUROS).format(amount)}`;
 }
 
 function listNames(names: string[]): string {
@@ -39,11 +48,27 @@ function contactsOf(org: Organisation): Contact[] {
   return [...internal, ...external];
 }
 
-function fill(template: string, org: Organisation, amount: number | null): string {
+/** The value as the person gave it: "€70", "meer dan €50", "hooguit €50", "€40 tot €60". */
+export interface ValueFacts {
+  amount: number | null;
+  amountMin: number | null;
+  amountMax: number | null;
+}
+
+export function describeValue({ amount, amountMin, amountMax }: ValueFacts): string {
+  if (amountMin === null || amountMax === null) return amount === null ? 'de genoemde waarde' : euro(amount);
+  if (amountMax >= OPEN_ENDED)
+    return `meer dan ${euro(amount ?? Math.round((amountMin - 0.01) * 100) / 100)}`;
+  if (amountMin === amountMax) return euro(amountMin);
+  if (amountMin === 0) return `hooguit ${euro(amountMax)}`;
+  return `${euro(amountMin)} tot ${euro(amountMax)}`;
+}
+
+function fill(template: string, org: Organisation, value: ValueFacts): string {
   const people = org.vertrouwenspersonen.map((p) => (p.telefoon ? `${p.naam} (${p.telefoon})` : p.naam));
   const values: Record<string, string> = {
     drempel: euro(org.geschenkDrempel),
-    bedrag: amount === null ? 'de genoemde waarde' : euro(amount),
+    bedrag: describeValue(value),
     organisatie: org.naam,
     vertrouwenspersonen: listNames(people),
     routes: listNames(org.externeRoutes.map((r) => r.naam)),
@@ -61,9 +86,10 @@ export function valueQuestion(org: Organisation): NonNullable<BotReply['question
   };
 }
 
-export function compose(intent: Intent, answer: Answer, org: Organisation, amount: number | null): BotReply {
+export function compose(intent: Intent, answer: Answer, org: Organisation, value: ValueFacts): BotReply {
   const question = answer.vervolgvraag === 'waarde' ? valueQuestion(org) : undefined;
-  const body = fill(answer.tekst, org, amount);
+  const body = fill(answer.tekst, org, value);
+  const amount = value.amount;
   const text = question ? `${body} ${question.prompt}` : body;
   const reply: BotReply = {
     intent,

@@ -16,6 +16,9 @@ export const FACT_NAMES = [
   'sideKind',
   'concepts',
 ] as const;
+/** Stands for "no upper bound" ("meer dan 50"), so facts stay plain JSON numbers. */
+export const OPEN_ENDED = 1e9;
+
 export type FactName = (typeof FACT_NAMES)[number];
 
 /** What kind of gift it is; the code treats money, vouchers and favours differently from things. */

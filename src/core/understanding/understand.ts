@@ -1,4 +1,11 @@
-import type { Facility, Facts, GiftKind, InfoKind, SideKind } from '../rulebase/facts.js';
+import {
+  type Facility,
+  type Facts,
+  type GiftKind,
+  type InfoKind,
+  OPEN_ENDED,
+  type SideKind,
+} from '../rulebase/facts.js';
 import type { Intent, IntentConfig } from '../rulebase/schema.js';
 import { fold, hasWords, sanitize, words } from '../text/normalize.js';
 import { type Amount, readAmount } from './amount.js';
@@ -104,7 +111,7 @@ export function understand(
       intent,
       amount: withValue?.value ?? null,
       amountMin: withValue?.min ?? null,
-      amountMax: withValue && Number.isFinite(withValue.max) ? withValue.max : withValue ? 1e9 : null,
+      amountMax: withValue ? Math.min(withValue.max, OPEN_ENDED) : null,
       valueUnknown,
       giftKind: intent === 'geschenk' ? giftKind(concepts, amount) : null,
       trip: intent === 'uitnodiging' && isTrip(concepts),

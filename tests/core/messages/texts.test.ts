@@ -73,3 +73,14 @@ describe('answer texts', () => {
     expect(reply.actions[0]).toMatchObject({ id: 'registreer_geschenk', label: 'Registreer dit geschenk' });
   });
 });
+
+describe('the value in the answer reads as the person gave it', () => {
+  it.each([
+    [['Mag ik een taart aannemen?', 'meer dan €50'], 'met meer dan €50 ligt de waarde boven'],
+    [['Mag ik een taart aannemen?', '€50 of minder'], 'met hooguit €50 blijft het'],
+    [['Mag ik een fles wijn van €49,95 aannemen?'], 'met €49,95 blijft het'],
+    [['Mag ik een fles wijn van €1.250 aannemen?'], 'met €1.250 ligt de waarde'],
+  ])('%j', async (turns, phrase) => {
+    expect((await converse(turns)).text).toContain(phrase);
+  });
+});

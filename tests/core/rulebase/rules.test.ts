@@ -54,7 +54,7 @@ describe('the default rule base', () => {
     ).toEqual(RULE_CASES.map(([name]) => name).sort());
   });
 
-  it.each(RULE_CASES)('%s: "%s" → %s', async (rule, question, verdict) => {
+  it.each(RULE_CASES)('%s: "%s" → %s', async (_rule, question, verdict) => {
     const reply = await converse([question]);
     expect(reply.verdict).toBe(verdict);
     expect(reply.source).toBeDefined();
