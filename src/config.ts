@@ -14,7 +14,9 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'gedragsbot') return dir;
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'gedragsbot') {
+      return dir;
+    }
     const parent = dirname(dir);
     if (parent === dir) throw new GedragsbotError('INTERNAL', 'package.json van gedragsbot niet gevonden');
     dir = parent;

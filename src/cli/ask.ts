@@ -24,7 +24,7 @@ export interface AskResult {
 
 function idOf(value: unknown): string | number | null {
   if (value && typeof value === 'object' && 'id' in value) {
-    const id = (value as { id: unknown }).id;
+    const id = (value).id;
     if (typeof id === 'string' || typeof id === 'number') return id;
   }
   return null;

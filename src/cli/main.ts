@@ -107,8 +107,8 @@ const OPTIONS = {
 } as const;
 
 // npx starts us through a symlink; compare real paths so the CLI runs however it is invoked.
-const invokedDirectly =
-  process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+const invokedDirectly
+  = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
 if (invokedDirectly) {
   main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr })
     .then((code) => {

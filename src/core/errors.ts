@@ -2,12 +2,12 @@
  * Every failure the bot can explain carries a code (for logs and tests) and the
  * cause; people only ever see `userMessage`, which is kind Dutch.
  */
-export type ErrorCode =
-  | 'RULEBASE_INVALID'
-  | 'CONFIG_INVALID'
-  | 'INPUT_INVALID'
-  | 'STATE_UNAVAILABLE'
-  | 'INTERNAL';
+export type ErrorCode
+  = | 'RULEBASE_INVALID'
+    | 'CONFIG_INVALID'
+    | 'INPUT_INVALID'
+    | 'STATE_UNAVAILABLE'
+    | 'INTERNAL';
 
 export class GedragsbotError extends Error {
   readonly code: ErrorCode;
@@ -17,9 +17,9 @@ export class GedragsbotError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'GedragsbotError';
     this.code = code;
-    this.userMessage =
-      options.userMessage ??
-      'Sorry, er ging bij mij iets mis. Probeer het zo nog eens; je vraag is niet bewaard.';
+    this.userMessage
+      = options.userMessage
+        ?? 'Sorry, er ging bij mij iets mis. Probeer het zo nog eens; je vraag is niet bewaard.';
   }
 }
 

@@ -99,7 +99,7 @@ function pick<T>(list: readonly T[], r: () => number): T {
 function typo(word: string, r: () => number): string {
   if (word.length < 5) return word;
   const at = 1 + (r() % (word.length - 2));
-  return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+  return word.slice(0, at) + word.charAt(at + 1) + word.charAt(at) + word.slice(at + 2);
 }
 
 /** A fixed seed, so every run answers the same 10,000 questions. */

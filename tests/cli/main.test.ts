@@ -51,8 +51,9 @@ describe('gedragsbot ask "vraag"', () => {
   });
 
   it('with a threshold of 25 in a copy of rules/ refuses what the default allows and asks to report', async () => {
-    const dir = copyOfRules((d) =>
-      editJson(join(d, 'organisatie.json'), (o) => Object.assign(o, { geschenkDrempel: 25 })),
+    const dir = copyOfRules((d) => {
+      editJson(join(d, 'organisatie.json'), (o) => Object.assign(o, { geschenkDrempel: 25 }));
+    },
     );
     const question = 'Mag ik een fles wijn van 30 euro aannemen?';
     const copy = await runCli(['ask', '--rules', dir, question]);
@@ -80,24 +81,26 @@ describe('gedragsbot rules check', () => {
   it.each([
     [
       'an unknown operator',
-      (d: string) =>
+      (d: string) => {
         editJson(join(d, 'geschenken.json'), (f) => {
-          (f.regels as { conditions: { all: { operator: string }[] } }[])[0]!.conditions.all[0]!.operator =
-            'equals';
-        }),
+          (f.regels as { conditions: { all: { operator: string }[] } }[])[0]!.conditions.all[0]!.operator
+            = 'equals';
+        });
+      },
       /geschenken\.json: \$\.regels\[0\]\.conditions\.all\[0\]\.operator: onbekende operator "equals"/,
     ],
     [
       'a missing event',
-      (d: string) =>
+      (d: string) => {
         editJson(join(d, 'nevenwerkzaamheden.json'), (f) => {
           delete (f.regels as Record<string, unknown>[])[0]!.event;
-        }),
+        });
+      },
       /nevenwerkzaamheden\.json: \$\.regels\[0\]\.event: /,
     ],
     [
       'wrong JSON',
-      (d: string) => writeFileSync(join(d, 'overig.json'), '{ "regels": [ }'),
+      (d: string) => { writeFileSync(join(d, 'overig.json'), '{ "regels": [ }'); },
       /overig\.json: regel 1, kolom \d+: geen geldige JSON/,
     ],
   ])('%s: rules check and start-up exit non-zero naming file and path', async (_name, breakIt, expected) => {

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const CORE = fileURLToPath(new URL('../../src/core', import.meta.url));
-const FORBIDDEN =
-  /from\s+['"](@slack\/|botbuilder|botframework|@microsoft\/|pg|better-sqlite3|kysely|node:http|express)/;
+const FORBIDDEN
+  = /from\s+['"](@slack\/|botbuilder|botframework|@microsoft\/|pg|better-sqlite3|kysely|node:http|express)/;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -31,7 +31,11 @@ export class MemoryStateStore implements ConversationStateStore {
     private readonly maxConversations = 100_000,
   ) {}
 
-  async get(key: string): Promise<ConversationState | undefined> {
+  get(key: string): Promise<ConversationState | undefined> {
+    return Promise.resolve(this.current(key));
+  }
+
+  private current(key: string): ConversationState | undefined {
     const state = this.states.get(key);
     if (!state) return undefined;
     if (this.now() - state.updatedAt > this.ttlMs) {
@@ -41,7 +45,7 @@ export class MemoryStateStore implements ConversationStateStore {
     return state;
   }
 
-  async set(key: string, state: ConversationState): Promise<void> {
+  set(key: string, state: ConversationState): Promise<void> {
     // Map keeps insertion order: re-inserting moves the key to the back, so the oldest falls off first.
     this.states.delete(key);
     this.states.set(key, state);
@@ -49,10 +53,12 @@ export class MemoryStateStore implements ConversationStateStore {
       const oldest = this.states.keys().next().value;
       if (oldest !== undefined) this.states.delete(oldest);
     }
+    return Promise.resolve();
   }
 
-  async delete(key: string): Promise<void> {
+  delete(key: string): Promise<void> {
     this.states.delete(key);
+    return Promise.resolve();
   }
 
   get size(): number {

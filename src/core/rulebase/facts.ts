@@ -24,15 +24,15 @@ export type FactName = (typeof FACT_NAMES)[number];
 /** What kind of gift it is; the code treats money, vouchers and favours differently from things. */
 export type GiftKind = 'geld' | 'waardebon' | 'gunst' | 'voorwerp';
 /** Which of the employer's facilities a private-use question is about. */
-export type Facility =
-  | 'parkeerkaart'
-  | 'dienstauto'
-  | 'pakket'
-  | 'post'
-  | 'eigendom'
-  | 'laptop'
-  | 'beperkt'
-  | 'onbekend';
+export type Facility
+  = | 'parkeerkaart'
+    | 'dienstauto'
+    | 'pakket'
+    | 'post'
+    | 'eigendom'
+    | 'laptop'
+    | 'beperkt'
+    | 'onbekend';
 export type InfoKind = 'wachtwoord' | 'privemail' | 'opzoeken' | 'eigen_gewin' | 'vertrouwelijk' | 'algemeen';
 export type SideKind = 'financieel' | 'functie';
 

@@ -55,8 +55,8 @@ function deepestIssues(issue: Issue, prefix: PropertyKey[] = []): { path: Proper
     ).length;
   const depth = (branch: Issue[]) =>
     Math.max(...branch.map((i) => i.path.length + (i.code === 'invalid_union' ? 1 : 0)));
-  const best =
-    [...issue.errors].sort((a, b) => wrongShape(a) - wrongShape(b) || depth(b) - depth(a))[0] ?? [];
+  const best
+    = [...issue.errors].sort((a, b) => wrongShape(a) - wrongShape(b) || depth(b) - depth(a))[0] ?? [];
   if (wrongShape(best) > 0 && best.length > 0 && issue.errors.every((b) => wrongShape(b) > 0)) {
     return [{ path, message: issue.message }];
   }

@@ -65,11 +65,11 @@ const leafCondition = z.strictObject({
   params: z.record(z.string(), z.unknown()).optional(),
 });
 
-export type Condition =
-  | z.infer<typeof leafCondition>
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition };
+export type Condition
+  = | z.infer<typeof leafCondition>
+    | { all: Condition[] }
+    | { any: Condition[] }
+    | { not: Condition };
 
 const condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([

@@ -57,8 +57,8 @@ const TYPO_TARGETS = [...Object.keys(TENS), 'honderd', 'duizend'];
 function belowHundred(word: string): number | null {
   if (word in BELOW_TWENTY) return BELOW_TWENTY[word] ?? null;
   if (word in TENS) return TENS[word] ?? null;
-  const compound =
-    /^(een|twee|drie|vier|vijf|zes|zeven|acht|negen)e?en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)$/.exec(
+  const compound
+    = /^(een|twee|drie|vier|vijf|zes|zeven|acht|negen)e?en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)$/.exec(
       word,
     );
   if (!compound) return null;

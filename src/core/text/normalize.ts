@@ -17,7 +17,7 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u2
 const COMBINING = /[\u0300-\u036f]/g;
 const MARKDOWN = /[*_~`>#|]+/g;
 const APOSTROPHES = /['\u2018\u2019\u02bc`´]/g;
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+const ENTITIES: Record<string, string> = { 'nbsp': ' ', 'amp': '&', 'lt': '<', 'gt': '>', 'quot': '"', '#39': '\'' };
 
 /** Removes transport markup and control characters, keeps the words a person typed. */
 export function sanitize(input: unknown): string {

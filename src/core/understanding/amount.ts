@@ -42,8 +42,8 @@ const CURRENCY_WORDS = new Set([
 const CURRENCY = {
   has(word: string): boolean {
     return (
-      CURRENCY_WORDS.has(word) ||
-      (word.length >= 4 && word.length <= 6 && distance(word.slice(0, 4), 'euro') <= 1 && word[0] === 'e')
+      CURRENCY_WORDS.has(word)
+      || (word.length >= 4 && word.length <= 6 && distance(word.slice(0, 4), 'euro') <= 1 && word[0] === 'e')
     );
   },
 };
@@ -251,10 +251,10 @@ function amountAt(toks: Tok[], i: number, bare: boolean): Candidate | null {
   const next = toks[i + 1]?.text ?? '';
   const afterDash = toks[i + 1]?.text === 'euro' || toks[i + 1]?.text === 'eur';
   const currencyBefore = prev === '€' || prev === 'eur' || prev === 'euro';
-  const currencyAfter =
-    next === '€' ||
-    (CURRENCY.has(next) && (!CURRENCY_AFTER_ONLY.has(next) || /^\d/.test(tok.text))) ||
-    afterDash;
+  const currencyAfter
+    = next === '€'
+      || (CURRENCY.has(next) && (!CURRENCY_AFTER_ONLY.has(next) || /^\d/.test(tok.text)))
+      || afterDash;
   const note = noteWordValue(tok.text.split(' ').at(-1) ?? '') !== null;
   const marked = [1, 2, 3].some((d) => VALUE_MARKERS.has(toks[i - d]?.text ?? '')) || next === 'waard';
   const perItemAfter = next === 'per' || next === 'elk' || next === 'pst' || next === 'stuk';
@@ -268,26 +268,26 @@ function amountAt(toks: Tok[], i: number, bare: boolean): Candidate | null {
   if (!money && bare && tok.numWords && tok.text === 'een') return null;
   const afterCurrency = currencyAfter ? i + 2 : i + 1;
   const following = toks[afterCurrency]?.text ?? '';
-  const perItem =
-    PER_ITEM_BEFORE.has(prev) ||
-    (PER_ITEM_BEFORE.has(toks[i - 2]?.text ?? '') && toks[i - 1]?.text === '€') ||
-    following === 'per' ||
-    following === 'elk' ||
-    following === 'stuk' ||
-    following === 'pst' ||
-    perItemAfter;
+  const perItem
+    = PER_ITEM_BEFORE.has(prev)
+      || (PER_ITEM_BEFORE.has(toks[i - 2]?.text ?? '') && toks[i - 1]?.text === '€')
+      || following === 'per'
+      || following === 'elk'
+      || following === 'stuk'
+      || following === 'pst'
+      || perItemAfter;
   const boundAt = prev === '€' ? i - 1 : i;
   const after = `${toks[afterCurrency]?.text ?? ''} ${toks[afterCurrency + 1]?.text ?? ''}`;
-  const bound =
-    phraseBefore(toks, boundAt, LOWER_BOUND) || /^(of|en) (meer|hoger|duurder)$/.test(after)
+  const bound
+    = phraseBefore(toks, boundAt, LOWER_BOUND) || /^(of|en) (meer|hoger|duurder)$/.test(after)
       ? 'min'
       : phraseBefore(toks, boundAt, UPPER_BOUND) || /^(of|en) (minder|lager|goedkoper)$/.test(after)
         ? 'max'
         : 'exact';
-  const attached =
-    marked ||
-    perItem ||
-    [prev, toks[boundAt - 1]?.text, toks[boundAt - 2]?.text].some((t) => t === 'van' || t === 'a');
+  const attached
+    = marked
+      || perItem
+      || [prev, toks[boundAt - 1]?.text, toks[boundAt - 2]?.text].some((t) => t === 'van' || t === 'a');
   const near = [toks[i - 3], toks[i - 2], toks[i - 1], toks[afterCurrency], toks[afterCurrency + 1]];
   const thresholdTalk = near.some((t) => THRESHOLD_TALK.has(t?.text ?? ''));
   return { at: i, value: tok.num, perItem, bound, thresholdTalk, attached };

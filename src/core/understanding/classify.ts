@@ -90,9 +90,9 @@ export function classify(config: IntentConfig, input: ClassifyInput): Classifica
   const mood = moodOf(concepts, input.endsWithQuestionMark);
   let [intent, score] = best(scores, order);
 
-  const registerVerb =
-    concepts.has('registreer_werkwoord') ||
-    (concepts.has('melden_werkwoord') && REGISTER_OBJECTS.some((c) => concepts.has(c)));
+  const registerVerb
+    = concepts.has('registreer_werkwoord')
+      || (concepts.has('melden_werkwoord') && REGISTER_OBJECTS.some((c) => concepts.has(c)));
   const aboutConflict = scores.belangenverstrengeling !== undefined;
   // "Kan ik hier mijn bijbaan registreren?" wants to do it; only "moet/mag ik …" asks whether.
   const asksWhether = concepts.has('vraag_twijfel') || (concepts.has('vraag_of') && !concepts.has('actie'));
@@ -100,20 +100,21 @@ export function classify(config: IntentConfig, input: ClassifyInput): Classifica
     intent = 'registreren';
     score = Math.max(score, config.minimumScore);
   } else if (intent === 'registreren' && asksWhether) {
-    const { registreren: _ignored, ...topics } = scores;
+    const { registreren: _registreren, ...topics } = scores;
     const [topic, topicScore] = best(topics, order);
     if (topicScore >= config.minimumScore) [intent, score] = [topic, topicScore];
   }
 
-  // "Een collega neemt cadeaus aan" reports someone's conduct; "Iemand wil me 50 euro geven" is the person's own question.
-  const aboutOthersOnly =
-    input.otherActorFirst &&
-    !concepts.has('eerste_persoon') &&
-    !concepts.has('vraag_of') &&
-    !concepts.has('toestemming');
-  const reportsSomeoneElse =
-    CONDUCT_TOPICS.has(intent) &&
-    (aboutOthersOnly || (concepts.has('vermoeden') && concepts.has('derde_persoon')));
+  // "Een collega neemt cadeaus aan" reports someone's conduct;
+  // "Iemand wil me 50 euro geven" is the person's own question.
+  const aboutOthersOnly
+    = input.otherActorFirst
+      && !concepts.has('eerste_persoon')
+      && !concepts.has('vraag_of')
+      && !concepts.has('toestemming');
+  const reportsSomeoneElse
+    = CONDUCT_TOPICS.has(intent)
+      && (aboutOthersOnly || (concepts.has('vermoeden') && concepts.has('derde_persoon')));
   if (reportsSomeoneElse) {
     intent = 'misstand_melden';
     score = Math.max(score, config.minimumScore);

@@ -71,8 +71,8 @@ function sideKind(c: ReadonlySet<string>): SideKind {
 
 function isTrip(c: ReadonlySet<string>): boolean {
   return (
-    c.has('reis') ||
-    (c.has('buitenland') && (c.has('evenement') || c.has('uitnodiging') || c.has('betaald_door_ander')))
+    c.has('reis')
+    || (c.has('buitenland') && (c.has('evenement') || c.has('uitnodiging') || c.has('betaald_door_ander')))
   );
 }
 
@@ -99,8 +99,8 @@ export function understand(
     endsWithQuestionMark: folded.endsWith('?'),
   });
   const { intent } = classification;
-  const valueUnknown =
-    concepts.has('waarde_onbekend') && (options.replyToValue === true || concepts.has('waarde_woord'));
+  const valueUnknown
+    = concepts.has('waarde_onbekend') && (options.replyToValue === true || concepts.has('waarde_woord'));
   const withValue = VALUE_INTENTS.has(intent) ? amount : null;
   return {
     ...classification,

@@ -19,11 +19,12 @@ type RuleFile = { regels: Record<string, unknown>[] };
 
 describe('loadRuleBase rejects a bad rule base with file, JSON path and what was expected', () => {
   it('an unknown operator', () => {
-    const dir = copyOfRules((d) =>
+    const dir = copyOfRules((d) => {
       editJson(join(d, 'geschenken.json'), (f) => {
         const rule = (f as unknown as RuleFile).regels[3] as { conditions: { all: { operator: string }[] } };
         (rule.conditions.all[1] as { operator: string }).operator = 'gretherThan';
-      }),
+      });
+    },
     );
     const [problem] = problemsOf(dir);
     expect(problem?.file).toMatch(/geschenken\.json$/);
@@ -33,10 +34,11 @@ describe('loadRuleBase rejects a bad rule base with file, JSON path and what was
   });
 
   it('a missing event', () => {
-    const dir = copyOfRules((d) =>
+    const dir = copyOfRules((d) => {
       editJson(join(d, 'uitnodigingen.json'), (f) => {
         delete (f as unknown as RuleFile).regels[1]?.event;
-      }),
+      });
+    },
     );
     expect(problemsOf(dir)).toContainEqual(
       expect.objectContaining({
@@ -47,8 +49,9 @@ describe('loadRuleBase rejects a bad rule base with file, JSON path and what was
   });
 
   it('a file that is not JSON, with line and column', () => {
-    const dir = copyOfRules((d) =>
-      writeFileSync(join(d, 'informatie.json'), '{\n  "regels": [\n    { "name": "x", }\n  ]\n}\n'),
+    const dir = copyOfRules((d) => {
+      writeFileSync(join(d, 'informatie.json'), '{\n  "regels": [\n    { "name": "x", }\n  ]\n}\n');
+    },
     );
     const [problem] = problemsOf(dir);
     expect(problem?.file).toMatch(/informatie\.json$/);
@@ -57,7 +60,7 @@ describe('loadRuleBase rejects a bad rule base with file, JSON path and what was
   });
 
   it('an unknown fact, verdict or action', () => {
-    const dir = copyOfRules((d) =>
+    const dir = copyOfRules((d) => {
       editJson(join(d, 'belangen.json'), (f) => {
         const rule = (f as unknown as RuleFile).regels[0] as {
           conditions: { all: { fact: string }[] };
@@ -66,7 +69,8 @@ describe('loadRuleBase rejects a bad rule base with file, JSON path and what was
         (rule.conditions.all[0] as { fact: string }).fact = 'intnet';
         rule.event.params.verdict = 'misschien';
         rule.event.params.acties = ['bel_de_baas'];
-      }),
+      });
+    },
     );
     const paths = problemsOf(dir).map((p) => p.path);
     expect(paths).toEqual(
@@ -79,19 +83,21 @@ describe('loadRuleBase rejects a bad rule base with file, JSON path and what was
   });
 
   it('a threshold that is not a positive number and a missing vertrouwenspersoon', () => {
-    const dir = copyOfRules((d) =>
+    const dir = copyOfRules((d) => {
       editJson(join(d, 'organisatie.json'), (o) =>
         Object.assign(o, { geschenkDrempel: -5, vertrouwenspersonen: [] }),
-      ),
+      );
+    },
     );
     expect(problemsOf(dir).map((p) => p.path)).toEqual(['$.geschenkDrempel', '$.vertrouwenspersonen']);
   });
 
   it('a concept in intenties.json that begrippen.json does not define', () => {
-    const dir = copyOfRules((d) =>
+    const dir = copyOfRules((d) => {
       editJson(join(d, 'taal', 'intenties.json'), (f) => {
         (f.intenties as Record<string, { kern: Record<string, number> }>).geschenk!.kern.cadeautjes = 2;
-      }),
+      });
+    },
     );
     expect(problemsOf(dir)).toContainEqual(
       expect.objectContaining({ message: 'onbekend begrip "cadeautjes"' }),
@@ -103,10 +109,11 @@ describe('loadRuleBase rejects a bad rule base with file, JSON path and what was
   });
 
   it('two rules with the same name', () => {
-    const dir = copyOfRules((d) =>
+    const dir = copyOfRules((d) => {
       editJson(join(d, 'belangen.json'), (f) => {
         (f as unknown as RuleFile).regels[0]!.name = 'help';
-      }),
+      });
+    },
     );
     expect(problemsOf(dir)).toContainEqual(
       expect.objectContaining({ message: expect.stringContaining('"help" staat ook in') }),

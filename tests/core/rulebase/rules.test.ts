@@ -99,8 +99,9 @@ describe('the default rule base', () => {
 
 describe('changing rules/ changes the answers without code', () => {
   it('a threshold of 25 refuses a €30 bottle that the default allows', async () => {
-    const dir = copyOfRules((d) =>
-      editJson(`${d}/organisatie.json`, (o) => Object.assign(o, { geschenkDrempel: 25 })),
+    const dir = copyOfRules((d) => {
+      editJson(`${d}/organisatie.json`, (o) => Object.assign(o, { geschenkDrempel: 25 }));
+    },
     );
     const question = 'Mag ik een fles wijn van 30 euro aannemen?';
     expect((await converse([question], loadRuleBase(dir))).verdict).toBe('niet_toegestaan');
@@ -109,12 +110,13 @@ describe('changing rules/ changes the answers without code', () => {
   });
 
   it('a changed answer text is what people see', async () => {
-    const dir = copyOfRules((d) =>
+    const dir = copyOfRules((d) => {
       editJson(`${d}/overig.json`, (file) => {
         const rules = file.regels as { name: string; event: { params: { tekst: string } } }[];
         const help = rules.find((r) => r.name === 'help');
         if (help) help.event.params.tekst = 'Welkom bij de integriteitsbot van {organisatie}.';
-      }),
+      });
+    },
     );
     expect((await converse(['help'], loadRuleBase(dir))).text).toBe(
       'Welkom bij de integriteitsbot van de gemeente.',
@@ -122,10 +124,11 @@ describe('changing rules/ changes the answers without code', () => {
   });
 
   it('the vertrouwenspersonen named in answers come from organisatie.json', async () => {
-    const dir = copyOfRules((d) =>
+    const dir = copyOfRules((d) => {
       editJson(`${d}/organisatie.json`, (o) =>
         Object.assign(o, { vertrouwenspersonen: [{ naam: 'Fatima El Amrani', telefoon: '010 555 1234' }] }),
-      ),
+      );
+    },
     );
     const reply = await converse(['Ik word gepest'], loadRuleBase(dir));
     expect(reply.text).toContain('Fatima El Amrani (010 555 1234)');

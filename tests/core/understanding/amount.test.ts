@@ -20,7 +20,7 @@ describe('readAmount: every form in the contract', () => {
     ['een kerstpakket twv 75', 75],
     ['een mand ter waarde van 45 euro', 45],
     ['een mand ter waarde van 45', 45],
-    ["zo'n 30 euro", 30],
+    ['zo\'n 30 euro', 30],
     ['ongeveer 25 euro', 25],
     ['ongeveer 25', 25],
     ['tien euro', 10],

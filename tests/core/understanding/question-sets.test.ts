@@ -31,11 +31,11 @@ async function score(path: string) {
   for (const item of items) {
     const reply = await converse(item.turns);
     const intents = Array.isArray(item.intent) ? item.intent : [item.intent];
-    const amountOk =
-      !('amount' in item) ||
-      (item.amount === null
-        ? reply.amount === null
-        : Math.abs((reply.amount ?? Number.NaN) - (item.amount ?? 0)) < 0.005);
+    const amountOk
+      = !('amount' in item)
+        || (item.amount === null
+          ? reply.amount === null
+          : Math.abs((reply.amount ?? Number.NaN) - (item.amount ?? 0)) < 0.005);
     if (!intents.includes(reply.intent) || reply.verdict !== item.verdict || !amountOk) {
       misses.push(
         `${item.id} ${JSON.stringify(item.turns)} → ${reply.intent}/${reply.verdict}/${reply.amount}`,
