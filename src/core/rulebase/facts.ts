@@ -14,6 +14,7 @@ export const FACT_NAMES = [
   'facility',
   'infoKind',
   'sideKind',
+  'giver',
   'concepts',
 ] as const;
 /** Stands for "no upper bound" ("meer dan 50"), so facts stay plain JSON numbers. */
@@ -48,5 +49,7 @@ export interface Facts {
   facility: Facility | null;
   infoKind: InfoKind | null;
   sideKind: SideKind | null;
+  /** Who offers the gift or invitation, as the person named them ("leverancier", "inwoner"). */
+  giver: string | null;
   concepts: string[];
 }

@@ -41,12 +41,14 @@ const CURRENCY_WORDS = new Set([
 /** "euro", and how people mistype or pet it: "eruo", "eurie", "euroos". */
 const CURRENCY = {
   has(word: string): boolean {
-    return (
-      CURRENCY_WORDS.has(word)
-      || (word.length >= 4 && word.length <= 6 && distance(word.slice(0, 4), 'euro') <= 1 && word[0] === 'e')
-    );
+    if (CURRENCY_WORDS.has(word)) return true;
+    if (word.length < 4 || word.length > 6 || !word.startsWith('e')) return false;
+    const head = word.slice(0, 4);
+    // One wrong letter ("eyro") or two swapped ("eruo") still means euro.
+    return distance(head, 'euro') <= 1 || Array.from(head).sort().join('') === 'eoru';
   },
 };
+/** Short forms that only mean euro right after digits ("80 eu"), never before. */
 const CURRENCY_AFTER_ONLY = new Set(['eu', 'piek', 'pegels']);
 const VALUE_MARKERS = new Set([
   'twv',

@@ -43,16 +43,19 @@ function giftKind(c: ReadonlySet<string>, amount: Amount | null): GiftKind {
 }
 
 function facility(c: ReadonlySet<string>): Facility {
-  const order: [string, Facility][] = [
+  const fixed: [string, Facility][] = [
     ['parkeerkaart', 'parkeerkaart'],
     ['dienstauto', 'dienstauto'],
     ['pakket_bezorgen', 'pakket'],
     ['post', 'post'],
     ['laptop', 'laptop'],
-    ['eigendom', 'eigendom'],
-    ['voorziening_beperkt', 'beperkt'],
   ];
-  for (const [concept, kind] of order) if (c.has(concept)) return kind;
+  for (const [concept, kind] of fixed) if (c.has(concept)) return kind;
+  // Using the printer for a few private pages is fine; taking the printer (or its paper) home is not.
+  const takesAway = c.has('meenemen');
+  if (takesAway) return 'eigendom';
+  if (c.has('voorziening_beperkt')) return 'beperkt';
+  if (c.has('eigendom')) return 'eigendom';
   return 'onbekend';
 }
 
@@ -102,6 +105,7 @@ export function understand(
   const valueUnknown
     = concepts.has('waarde_onbekend') && (options.replyToValue === true || concepts.has('waarde_woord'));
   const withValue = VALUE_INTENTS.has(intent) ? amount : null;
+  const giver = VALUE_INTENTS.has(intent) ? (tokens.find((t) => lexicon.word(t).concepts.includes('gever')) ?? null) : null;
   return {
     ...classification,
     readable: hasWords(folded),
@@ -118,6 +122,7 @@ export function understand(
       facility: intent === 'privegebruik' ? facility(concepts) : null,
       infoKind: intent === 'informatie' ? infoKind(concepts) : null,
       sideKind: intent === 'nevenwerkzaamheden' ? sideKind(concepts) : null,
+      giver,
       concepts: [...concepts],
     },
   };

@@ -87,3 +87,14 @@ describe('readAmount: what is not an amount', () => {
     expect(value(text)).toBeNull();
   });
 });
+
+describe('readAmount: how people write it in chat', () => {
+  it.each([
+    ['ik schat een euro of 15', 15],
+    ['een cadeautje van 30 eurie', 30],
+    ['een fles van 30 eruo', 30],
+    ['€50 of minder', 50],
+  ])('%s → %d', (text, expected) => {
+    expect(value(text)).toBe(expected);
+  });
+});
