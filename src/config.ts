@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { GedragsbotError } from './core/errors.js';
+import { DEFAULT_STORE } from './store/url.js';
 
 /**
  * The one place that reads the environment. Every key is listed in
@@ -34,12 +35,35 @@ const schema = z.object({
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debug, info, warn, error of silent' })
     .default('info'),
+  GEDRAGSBOT_STORE: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'sqlite:PAD of postgres://gebruiker@host:5432/database')
+    .default(DEFAULT_STORE),
+  GEDRAGSBOT_MIN_CELL: z.coerce.number({ error: 'een aantal, bijv. 5' }).int().min(1, 'minstens 1').max(100).default(5),
+  GEDRAGSBOT_RETENTION_MONTHS: z.coerce
+    .number({ error: 'een aantal maanden, bijv. 60' })
+    .int()
+    .min(1, 'minstens 1 maand')
+    .max(1200)
+    .default(60),
+  GEDRAGSBOT_COORDINATORS: z
+    .string()
+    .regex(
+      /^\s*([a-z]+:[^,\s]+\s*(,\s*[a-z]+:[^,\s]+\s*)*)?$/,
+      'kanaal:gebruikers-id, gescheiden door komma\'s, bijv. slack:U123,cli:jdevries',
+    )
+    .default(''),
 });
 
 export interface Config {
   rulesDir: string;
   stateTtlMs: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  store: string;
+  minimumCell: number;
+  retentionMonths: number;
+  /** "kanaal:gebruiker" of everyone with the integrity coordinator's role. */
+  coordinators: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,5 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rulesDir: resolve(c.GEDRAGSBOT_RULES_DIR ?? join(packageRoot(), 'rules')),
     stateTtlMs: c.GEDRAGSBOT_STATE_TTL_MINUTES * 60_000,
     logLevel: c.LOG_LEVEL,
+    store: c.GEDRAGSBOT_STORE,
+    minimumCell: c.GEDRAGSBOT_MIN_CELL,
+    retentionMonths: c.GEDRAGSBOT_RETENTION_MONTHS,
+    coordinators: c.GEDRAGSBOT_COORDINATORS.split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
   };
 }

@@ -5,6 +5,7 @@ import { GedragsBot } from '../core/conversation/bot.js';
 import { MemoryStateStore } from '../core/conversation/state.js';
 import type { BotReply } from '../core/messages/model.js';
 import type { RuleBase } from '../core/rulebase/load.js';
+import { noUsage, type UsageRecorder } from '../core/usage.js';
 
 /**
  * `gedragsbot ask --jsonl`: one conversation per input line, one answer line
@@ -30,7 +31,12 @@ function idOf(value: unknown): string | number | null {
   return null;
 }
 
-export async function askJsonl(ruleBase: RuleBase, input: Readable, output: Writable): Promise<AskResult> {
+export async function askJsonl(
+  ruleBase: RuleBase,
+  input: Readable,
+  output: Writable,
+  usage: UsageRecorder = noUsage,
+): Promise<AskResult> {
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let failures = 0;
   let n = 0;
@@ -53,7 +59,7 @@ export async function askJsonl(ruleBase: RuleBase, input: Readable, output: Writ
       continue;
     }
     // Each line is its own conversation: nothing carries over between lines.
-    const bot = new GedragsBot(ruleBase, new MemoryStateStore());
+    const bot = new GedragsBot(ruleBase, new MemoryStateStore(), { usage });
     let reply: BotReply | undefined;
     for (const turn of parsed.data.turns) reply = await bot.reply('ask', turn);
     if (!reply) continue;

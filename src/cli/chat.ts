@@ -4,6 +4,7 @@ import { GedragsBot } from '../core/conversation/bot.js';
 import { MemoryStateStore } from '../core/conversation/state.js';
 import type { Action, BotReply } from '../core/messages/model.js';
 import type { RuleBase } from '../core/rulebase/load.js';
+import type { UsageRecorder } from '../core/usage.js';
 import { formatForPeople } from './ask.js';
 
 /** `gedragsbot chat`: the same core in a terminal; buttons become numbered choices. */
@@ -13,19 +14,19 @@ function choicesOf(reply: BotReply): Action[] {
   return [...(reply.question?.choices ?? []), ...reply.actions];
 }
 
-export async function chat(
-  ruleBase: RuleBase,
-  input: Readable,
-  output: Writable,
-  stateTtlMs: number,
-): Promise<void> {
-  const bot = new GedragsBot(ruleBase, new MemoryStateStore(stateTtlMs));
+export interface ChatOptions {
+  stateTtlMs: number;
+  usage: UsageRecorder;
+}
+
+export async function chat(ruleBase: RuleBase, input: Readable, output: Writable, options: ChatOptions): Promise<void> {
+  const bot = new GedragsBot(ruleBase, new MemoryStateStore(options.stateTtlMs), { usage: options.usage });
   const rl = createInterface({ input, output, terminal: false });
   const say = (text: string) => output.write(`${text}\n`);
   say(
     `Gedragsbot — vragen over de gedragscode van ${ruleBase.organisation.naam}. Typ je vraag; "stop" om te stoppen.`,
   );
-  say('Dit gesprek wordt nergens bewaard.\n');
+  say('Je berichten worden nergens bewaard; de bot telt alleen anoniem hoe vaak welk onderwerp aan bod komt.\n');
   let choices: Action[] = [];
   output.write('jij> ');
   for await (const line of rl) {

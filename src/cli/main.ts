@@ -4,14 +4,17 @@ import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
 import { GedragsBot } from '../core/conversation/bot.js';
 import { MemoryStateStore } from '../core/conversation/state.js';
 import { GedragsbotError, RuleBaseError } from '../core/errors.js';
 import { loadRuleBase, type RuleBase } from '../core/rulebase/load.js';
+import { noUsage } from '../core/usage.js';
+import { connectStore, type StoreServices } from '../store/index.js';
 import { askJsonl, formatForPeople } from './ask.js';
 import { chat } from './chat.js';
 import { summarise } from './rules-check.js';
+import { type StatsOptions, stats } from './stats.js';
 
 const USAGE = `Gebruik: gedragsbot <opdracht>
 
@@ -19,9 +22,13 @@ const USAGE = `Gebruik: gedragsbot <opdracht>
   ask --jsonl < in.jsonl       beantwoord een gesprek per regel (zie ask-contract)
   chat                         praat met de bot in de terminal
   rules check [MAP]            controleer een regelbasis en vat die samen
+  stats [--from D] [--to D] [--by week|month|quarter|intent|verdict|channel]
+        [--format table|csv|json] [--event vraag|doorverwijzing|registratie|…]
+  stats --year 2026            jaaroverzicht voor het integriteitsverslag
 
 Opties:
   --rules MAP                  gebruik deze regelbasis in plaats van rules/
+  --store URL                  sqlite:PAD of postgres://… (ask telt dan het gebruik)
   -h, --help                   deze hulp`;
 
 export interface Io {
@@ -42,25 +49,20 @@ function load(dir: string, io: Io): RuleBase | null {
   }
 }
 
-/** Runs one CLI command; returns the exit code (0 fine, 1 answered with errors, 2 could not run). */
-export async function main(argv: string[], io: Io): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help || !command) {
-    io.stdout.write(`${USAGE}\n`);
-    return command || values.help ? 0 : 2;
-  }
-  const config = loadConfig();
-  const rulesDir = values.rules ? resolve(values.rules) : config.rulesDir;
+interface Context {
+  values: ParsedValues;
+  rest: string[];
+  io: Io;
+  config: Config;
+  rulesDir: string;
+  /** Opens the store on first use; closed when the command ends. */
+  services(url?: string): Promise<StoreServices>;
+}
 
-  if (command === 'rules') {
+type Command = (ctx: Context) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  async rules({ rest, io, rulesDir }) {
     if (rest[0] !== 'check') {
       io.stderr.write(`Onbekende opdracht "rules ${rest[0] ?? ''}". Bedoel je "rules check"?\n`);
       return 2;
@@ -69,40 +71,99 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!ruleBase) return 1;
     io.stdout.write(`${summarise(ruleBase)}\n`);
     return 0;
-  }
+  },
 
-  const ruleBase = load(rulesDir, io);
-  if (!ruleBase) return 2;
-
-  if (command === 'ask') {
-    if (values.jsonl) {
-      const { failures } = await askJsonl(ruleBase, io.stdin, io.stdout);
+  async ask(ctx) {
+    const ruleBase = load(ctx.rulesDir, ctx.io);
+    if (!ruleBase) return 2;
+    // The contract: ask writes nothing unless --store is given.
+    const usage = ctx.values.store ? (await ctx.services(ctx.values.store)).usage : noUsage;
+    if (ctx.values.jsonl) {
+      const { failures } = await askJsonl(ruleBase, ctx.io.stdin, ctx.io.stdout, usage);
       return failures > 0 ? 1 : 0;
     }
-    const question = rest.join(' ').trim();
+    const question = ctx.rest.join(' ').trim();
     if (!question) {
-      io.stderr.write(
-        'Geef een vraag mee, bijvoorbeeld: gedragsbot ask "Mag ik een fles wijn van 30 euro aannemen?"\n',
-      );
+      ctx.io.stderr.write('Geef een vraag mee, bijvoorbeeld: gedragsbot ask "Mag ik een fles wijn van 30 euro aannemen?"\n');
       return 2;
     }
-    const reply = await new GedragsBot(ruleBase, new MemoryStateStore()).reply('ask', question);
-    io.stdout.write(`${formatForPeople(reply)}\n`);
+    const reply = await new GedragsBot(ruleBase, new MemoryStateStore(), { usage }).reply('ask', question);
+    ctx.io.stdout.write(`${formatForPeople(reply)}\n`);
     return 0;
-  }
+  },
 
-  if (command === 'chat') {
-    await chat(ruleBase, io.stdin, io.stdout, config.stateTtlMs);
+  async chat(ctx) {
+    const ruleBase = load(ctx.rulesDir, ctx.io);
+    if (!ruleBase) return 2;
+    const services = await ctx.services();
+    await chat(ruleBase, ctx.io.stdin, ctx.io.stdout, { stateTtlMs: ctx.config.stateTtlMs, usage: services.usage });
     return 0;
-  }
+  },
 
-  io.stderr.write(`Onbekende opdracht "${command}".\n\n${USAGE}\n`);
-  return 2;
+  async stats(ctx) {
+    const { from, to, by, format, event, year } = ctx.values;
+    const output = await stats(await ctx.services(), { from, to, by, format, event, year } as StatsOptions);
+    ctx.io.stdout.write(`${output}\n`);
+    return 0;
+  },
+};
+
+/** Runs one CLI command; returns the exit code (0 fine, 1 answered with errors, 2 could not run). */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let parsed: { values: ParsedValues; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [name, ...rest] = positionals;
+  if (values.help || !name) {
+    io.stdout.write(`${USAGE}\n`);
+    return name || values.help ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`Onbekende opdracht "${name}".\n\n${USAGE}\n`);
+    return 2;
+  }
+  let opened: StoreServices | undefined;
+  try {
+    const config = loadConfig();
+    const ctx: Context = {
+      values,
+      rest,
+      io,
+      config,
+      rulesDir: values.rules ? resolve(values.rules) : config.rulesDir,
+      services: async (url) => {
+        opened ??= await connectStore(url ?? values.store ?? config.store, { minimumCell: config.minimumCell });
+        return opened;
+      },
+    };
+    return await command(ctx);
+  } catch (error) {
+    if (!(error instanceof GedragsbotError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return 2;
+  } finally {
+    await opened?.close();
+  }
 }
+
+type ParsedValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 const OPTIONS = {
   jsonl: { type: 'boolean' },
   rules: { type: 'string' },
+  store: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  by: { type: 'string' },
+  format: { type: 'string' },
+  event: { type: 'string' },
+  year: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -7,6 +7,9 @@ export type ErrorCode
     | 'CONFIG_INVALID'
     | 'INPUT_INVALID'
     | 'STATE_UNAVAILABLE'
+    | 'STORE_UNAVAILABLE'
+    | 'NOT_FOUND'
+    | 'FORBIDDEN'
     | 'INTERNAL';
 
 export class GedragsbotError extends Error {

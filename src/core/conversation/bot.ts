@@ -4,6 +4,7 @@ import { TEXTS } from '../messages/texts.js';
 import { RuleEvaluator } from '../rulebase/evaluate.js';
 import { type Facts, OPEN_ENDED } from '../rulebase/facts.js';
 import type { RuleBase } from '../rulebase/load.js';
+import { type Channel, type Logger, noUsage, silentLogger, type UsageCount, type UsageRecorder } from '../usage.js';
 import { type Understanding, understand } from '../understanding/understand.js';
 import type { ConversationState, ConversationStateStore } from './state.js';
 
@@ -12,6 +13,19 @@ const MAX_VALUE_QUESTIONS = 2;
 
 type TopicFacts = ConversationState['facts'];
 
+/** Where a message comes from; the channel is counted, the user never is. */
+export interface TurnContext {
+  channel: Channel;
+}
+
+export interface BotOptions {
+  usage?: UsageRecorder;
+  logger?: Logger;
+  now?: () => number;
+}
+
+const CLI: TurnContext = { channel: 'cli' };
+
 /**
  * One conversation turn: understand the message, carry the topic over when it
  * answers the bot's own question, let the rules decide, and remember only
@@ -19,25 +33,31 @@ type TopicFacts = ConversationState['facts'];
  */
 export class GedragsBot {
   private readonly evaluator: RuleEvaluator;
+  private readonly usage: UsageRecorder;
+  private readonly logger: Logger;
+  private readonly now: () => number;
 
   constructor(
     private readonly ruleBase: RuleBase,
     private readonly states: ConversationStateStore,
-    private readonly now: () => number = Date.now,
+    options: BotOptions = {},
   ) {
     this.evaluator = new RuleEvaluator(ruleBase);
+    this.usage = options.usage ?? noUsage;
+    this.logger = options.logger ?? silentLogger;
+    this.now = options.now ?? Date.now;
   }
 
   get organisation() {
     return this.ruleBase.organisation;
   }
 
-  async reply(conversation: string, message: unknown): Promise<BotReply> {
+  async reply(conversation: string, message: unknown, context: TurnContext = CLI): Promise<BotReply> {
     const previous = await this.states.get(conversation);
     if (previous?.awaiting === 'waarde') {
       const heard = this.understand(message, true);
       const facts = this.answerToValue(previous.facts, heard);
-      if (facts) return this.answer(conversation, facts, 0);
+      if (facts) return this.answer(conversation, facts, context, previous);
       if (heard.intent === 'onbekend' && heard.readable && previous.asked < MAX_VALUE_QUESTIONS) {
         return this.askValueAgain(conversation, previous);
       }
@@ -47,7 +67,7 @@ export class GedragsBot {
       await this.states.delete(conversation);
       return { intent: 'help', verdict: 'geen', amount: null, text: TEXTS.unreadable, actions: [] };
     }
-    return this.answer(conversation, heard.facts, 0);
+    return this.answer(conversation, heard.facts, context);
   }
 
   private understand(message: unknown, replyToValue: boolean): Understanding {
@@ -95,21 +115,60 @@ export class GedragsBot {
     };
   }
 
-  private async answer(conversation: string, topic: TopicFacts, asked: number): Promise<BotReply> {
+  private async answer(
+    conversation: string,
+    topic: TopicFacts,
+    context: TurnContext,
+    followUpOf?: ConversationState,
+  ): Promise<BotReply> {
     const facts: Facts = { ...topic, threshold: this.ruleBase.organisation.geschenkDrempel };
     const answer = await this.evaluator.evaluate(facts);
     const intent = topic.intent as BotReply['intent'];
+    const reply = answer
+      ? compose(intent, answer, this.ruleBase.organisation, topic)
+      : { intent, verdict: 'geen' as const, amount: topic.amount, text: TEXTS.noRule, actions: [] };
+    const now = this.now();
+    const counted = followUpOf?.counted ?? { at: now, verdict: reply.verdict };
+    await this.count(this.countsFor(reply, context, now, followUpOf));
     if (!answer) {
       await this.states.delete(conversation);
-      return { intent, verdict: 'geen', amount: topic.amount, text: TEXTS.noRule, actions: [] };
+      return reply;
     }
-    const reply = compose(intent, answer, this.ruleBase.organisation, topic);
+    const asked = reply.question ? (followUpOf?.asked ?? 0) + 1 : 0;
     await this.states.set(conversation, {
       facts: topic,
       awaiting: reply.question ? 'waarde' : null,
-      asked: reply.question ? asked + 1 : 0,
-      updatedAt: this.now(),
+      asked,
+      counted: { at: counted.at, verdict: reply.verdict },
+      updatedAt: now,
     });
     return reply;
+  }
+
+  /** A question counts once: its follow-up moves the count from "vraag" to the final verdict. */
+  private countsFor(reply: BotReply, context: TurnContext, now: number, followUpOf?: ConversationState): UsageCount[] {
+    const base = { intent: reply.intent, channel: context.channel };
+    const counts: UsageCount[] = [];
+    if (followUpOf?.counted) {
+      const asked = new Date(followUpOf.counted.at);
+      if (followUpOf.counted.verdict !== reply.verdict) {
+        counts.push({ ...base, event: 'vraag', verdict: followUpOf.counted.verdict, at: asked, delta: -1 });
+        counts.push({ ...base, event: 'vraag', verdict: reply.verdict, at: asked });
+      }
+      counts.push({ ...base, event: 'vervolg', verdict: reply.verdict, at: new Date(now) });
+    } else {
+      counts.push({ ...base, event: 'vraag', verdict: reply.verdict, at: new Date(now) });
+    }
+    if (reply.verdict === 'doorverwijzen') counts.push({ ...base, event: 'doorverwijzing', verdict: reply.verdict, at: new Date(now) });
+    return counts;
+  }
+
+  /** Counting must never cost an answer: a failing store is logged, the person still gets their reply. */
+  private async count(counts: UsageCount[]): Promise<void> {
+    try {
+      await this.usage.record(counts);
+    } catch (error) {
+      this.logger.error('Gebruikstelling niet opgeslagen', error);
+    }
   }
 }

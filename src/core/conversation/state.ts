@@ -9,6 +9,8 @@ export interface ConversationState {
   awaiting: 'waarde' | null;
   /** How often the bot already asked for the missing fact, so it does not ask forever. */
   asked: number;
+  /** How the open question was counted (its hour and first verdict), so its follow-up can move that count. */
+  counted?: { at: number; verdict: string };
   updatedAt: number;
 }
 

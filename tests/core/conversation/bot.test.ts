@@ -52,7 +52,7 @@ describe('follow-up questions over turns', () => {
 
   it('the topic expires after the configured time', async () => {
     let now = 0;
-    const bot = new GedragsBot(defaultRuleBase(), new MemoryStateStore(30 * 60_000, () => now), () => now);
+    const bot = new GedragsBot(defaultRuleBase(), new MemoryStateStore(30 * 60_000, () => now), { now: () => now });
     await bot.reply('c', 'Mag ik een fles wijn aannemen?');
     now += 29 * 60_000;
     expect((await bot.reply('c', '70 euro')).verdict).toBe('niet_toegestaan');

@@ -1,0 +1,46 @@
+import { TZDate } from '@date-fns/tz';
+import { format, isValid, parseISO } from 'date-fns';
+import { z } from 'zod';
+import { GedragsbotError } from '../core/errors.js';
+import { USAGE_EVENTS } from '../core/usage.js';
+import { formatSummary, formatTable } from '../reports/stats-format.js';
+import type { StoreServices } from '../store/index.js';
+import { STATS_BY } from '../store/services/stats.js';
+import { TIME_ZONE } from '../store/time.js';
+
+const day = z
+  .string()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isValid(parseISO(v)) && format(parseISO(v), 'yyyy-MM-dd') === v, {
+    message: 'een datum als 2026-01-31',
+  });
+
+const options = z
+  .object({
+    from: day.optional(),
+    to: day.optional(),
+    by: z.enum(STATS_BY, { error: `een van: ${STATS_BY.join(', ')}` }).default('intent'),
+    format: z.enum(['table', 'csv', 'json'], { error: 'table, csv of json' }).default('table'),
+    event: z.enum(USAGE_EVENTS, { error: `een van: ${USAGE_EVENTS.join(', ')}` }).default('vraag'),
+    year: z.coerce.number({ error: 'een jaartal, bijv. 2026' }).int().min(2000).max(2100).optional(),
+  })
+  .refine((o) => !o.from || !o.to || o.from <= o.to, { message: '--from ligt na --to', path: ['from'] });
+
+export type StatsOptions = z.input<typeof options>;
+
+function today(): string {
+  return format(new TZDate(Date.now(), TIME_ZONE), 'yyyy-MM-dd');
+}
+
+/** `gedragsbot stats`: a table by period or dimension, or `--year` for the annual report. */
+export async function stats(services: StoreServices, raw: StatsOptions): Promise<string> {
+  const parsed = options.safeParse(raw);
+  if (!parsed.success) {
+    const why = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new GedragsbotError('INPUT_INVALID', `Ongeldige optie voor stats:\n${why}`);
+  }
+  const o = parsed.data;
+  if (o.year !== undefined) return formatSummary(await services.stats.yearSummary(o.year), o.format);
+  const to = o.to ?? today();
+  const from = o.from ?? `${to.slice(0, 4)}-01-01`;
+  return formatTable(await services.stats.table({ from, to, by: o.by, event: o.event }), o.format);
+}

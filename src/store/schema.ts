@@ -1,0 +1,96 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes, for this folder only: rows never leave src/store. Booleans are
+ * 0/1 and dates ISO text, so one query layer serves SQLite and PostgreSQL alike.
+ */
+export interface UsageCountTable {
+  /** Local hour in Europe/Amsterdam, "2026-11-22 14": counts are never finer than that. */
+  bucket: string;
+  event: string;
+  intent: string;
+  verdict: string;
+  channel: string;
+  count: number;
+}
+
+export interface GiftEntryTable {
+  id: string;
+  owner: string;
+  direction: string;
+  date: string;
+  description: string;
+  value_cents: number | null;
+  giver_org: string;
+  giver_relation: string;
+  accepted: number;
+  outcome: string;
+  verdict: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  reviewed_at: string | null;
+  review_note: string | null;
+}
+
+export interface SideJobEntryTable {
+  id: string;
+  owner: string;
+  kind: string;
+  organisation: string;
+  role: string;
+  paid: number;
+  hours_per_week: number | null;
+  start_date: string | null;
+  end_date: string | null;
+  relations: string;
+  publish: number;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  reviewed_at: string | null;
+  review_note: string | null;
+}
+
+export interface RegisterChangeTable {
+  id: string;
+  register: string;
+  entry_id: string;
+  owner: string;
+  action: string;
+  actor: string;
+  fields: string;
+  changed_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  owner: string;
+  message: string;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface SideJobConfirmationTable {
+  owner: string;
+  year: number;
+  confirmed_at: string;
+}
+
+export interface ConversationStateTable {
+  key: string;
+  state: string;
+  expires_at: number;
+}
+
+export interface Database {
+  usage_counts: UsageCountTable;
+  gift_entries: GiftEntryTable;
+  sidejob_entries: SideJobEntryTable;
+  register_changes: RegisterChangeTable;
+  notifications: NotificationTable;
+  sidejob_confirmations: SideJobConfirmationTable;
+  conversation_states: ConversationStateTable;
+  /** Kysely's own bookkeeping lives next to ours. */
+  _placeholder?: { id: Generated<number> };
+}
