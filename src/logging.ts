@@ -8,7 +8,9 @@ export function consoleLogger(level: Level): Logger & { info(message: string, de
   const at = LEVELS.indexOf(level);
   const write = (lineLevel: Level, message: string, detail?: unknown) => {
     if (LEVELS.indexOf(lineLevel) < at) return;
-    const cause = detail instanceof Error ? { error: detail.message, code: (detail as { code?: unknown }).code } : detail;
+    const cause = detail instanceof Error
+      ? { error: detail.message, code: (detail as { code?: unknown }).code }
+      : detail;
     process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: lineLevel, message, ...(cause === undefined ? {} : { detail: cause }) })}\n`);
   };
   return {

@@ -59,10 +59,10 @@ interface Context {
   services(url?: string): Promise<StoreServices>;
 }
 
-type Command = (ctx: Context) => Promise<number>;
+type Command = (ctx: Context) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
-  async rules({ rest, io, rulesDir }) {
+  rules({ rest, io, rulesDir }) {
     if (rest[0] !== 'check') {
       io.stderr.write(`Onbekende opdracht "rules ${rest[0] ?? ''}". Bedoel je "rules check"?\n`);
       return 2;

@@ -19,9 +19,13 @@ function csvCell(value: string | number): string {
 
 function aligned(rows: (string | number)[][]): string {
   const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => String(r[col] ?? '').length))) ?? [];
-  return rows
-    .map((r) => r.map((cell, col) => (typeof cell === 'number' || /^<\d+$/.test(String(cell)) ? String(cell).padStart(widths[col] ?? 0) : String(cell).padEnd(widths[col] ?? 0))).join('  ').trimEnd())
-    .join('\n');
+  // Numbers (and "<5") line up on the right, words on the left.
+  const cellText = (cell: string | number, col: number) => {
+    const text = typeof cell === 'number' ? String(cell) : cell;
+    const numeric = typeof cell === 'number' || /^<\d+$/.test(text);
+    return numeric ? text.padStart(widths[col] ?? 0) : text.padEnd(widths[col] ?? 0);
+  };
+  return rows.map((r) => r.map(cellText).join('  ').trimEnd()).join('\n');
 }
 
 export function formatTable(table: StatsTable, format: StatsFormat): string {

@@ -44,9 +44,13 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     }
     // Kysely looks for its bookkeeping tables in every schema; point it at ours.
     const schema = location.kind === 'postgres' ? location.schema : undefined;
-    const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+    const migrator = new Migrator({
+      db,
+      provider: migrationProvider,
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    });
     const { error } = await migrator.migrateToLatest();
-    if (error) throw error;
+    if (error) throw error instanceof Error ? error : new Error(String(error));
   } catch (cause) {
     await db.destroy();
     throw new GedragsbotError('STORE_UNAVAILABLE', `Opslag ${describeStore(location)} is niet bruikbaar: ${String(cause)}`, {

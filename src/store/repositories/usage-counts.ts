@@ -11,6 +11,13 @@ export interface CountRow {
   count: number;
 }
 
+export interface EventTotal {
+  event: string;
+  intent: string;
+  verdict: string;
+  count: number;
+}
+
 export type CountDimension = 'intent' | 'verdict' | 'channel' | 'day';
 
 /** The count table: one row per hour and combination, incremented in place. */
@@ -51,7 +58,7 @@ export class UsageCountRepository {
   }
 
   /** Totals per event, topic and verdict for a period: what the yearly summary is made of. */
-  async byEventIntentVerdict(from: string, to: string): Promise<{ event: string; intent: string; verdict: string; count: number }[]> {
+  async byEventIntentVerdict(from: string, to: string): Promise<EventTotal[]> {
     const rows = await this.db
       .selectFrom('usage_counts')
       .select(['event', 'intent', 'verdict', sql<number | string>`sum(count)`.as('count')])

@@ -84,7 +84,10 @@ export class UsageStatsService {
     if (by === 'week' || by === 'month' || by === 'quarter') {
       const perDay = await this.counts.totals(event, from, to, 'day');
       const totals = new Map(periodsBetween(from, to, by).map((k) => [k, 0]));
-      for (const { key, count } of perDay) totals.set(periodKey(key, by), (totals.get(periodKey(key, by)) ?? 0) + count);
+      for (const { key, count } of perDay) {
+        const period = periodKey(key, by);
+        totals.set(period, (totals.get(period) ?? 0) + count);
+      }
       rows = [...totals].map(([key, count]) => ({ key, count }));
     } else {
       rows = (await this.counts.totals(event, from, to, by))
