@@ -50,7 +50,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
       ...(schema ? { migrationTableSchema: schema } : {}),
     });
     const { error } = await migrator.migrateToLatest();
-    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
   } catch (cause) {
     await db.destroy();
     throw new GedragsbotError('STORE_UNAVAILABLE', `Opslag ${describeStore(location)} is niet bruikbaar: ${String(cause)}`, {
