@@ -1,6 +1,9 @@
+import type { RegisterService } from '../core/registers/service.js';
 import type { UsageRecorder } from '../core/usage.js';
 import { openStore, type Store } from './database.js';
 import { UsageCountRepository } from './repositories/usage-counts.js';
+import { CoordinatorService } from './services/coordinator.js';
+import { type Clock, StoreRegisterService } from './services/registers.js';
 import { StoreUsageRecorder } from './services/usage.js';
 import { UsageStatsService } from './services/stats.js';
 import { parseStoreUrl } from './url.js';
@@ -9,6 +12,8 @@ import { parseStoreUrl } from './url.js';
 export interface StoreServices {
   usage: UsageRecorder;
   stats: UsageStatsService;
+  registers: RegisterService;
+  coordinator: CoordinatorService;
   close(): Promise<void>;
   /** For tests and operations only. */
   readonly store: Store;
@@ -16,6 +21,9 @@ export interface StoreServices {
 
 export interface StoreOptions {
   minimumCell: number;
+  /** "kanaal:gebruiker" of the integrity coordinators. */
+  coordinators?: readonly string[];
+  now?: Clock;
 }
 
 export async function connectStore(url: string, options: StoreOptions): Promise<StoreServices> {
@@ -24,6 +32,8 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
   return {
     usage: new StoreUsageRecorder(counts),
     stats: new UsageStatsService(counts, options.minimumCell),
+    registers: new StoreRegisterService(store, options.now),
+    coordinator: new CoordinatorService(store, new Set(options.coordinators ?? []), options.now),
     close: () => store.close(),
     store,
   };

@@ -1,0 +1,20 @@
+import type { GiftEntry, GiftInput, Notice, OwnData, RegisterName, SideJobEntry, SideJobInput } from './model.js';
+
+/**
+ * What the conversation needs from the registers. The store implements it;
+ * the core never sees a table. `owner` is "kanaal:gebruiker".
+ */
+export interface RegisterService {
+  saveGift(owner: string, input: GiftInput, verdict: string): Promise<GiftEntry>;
+  saveSideJob(owner: string, input: SideJobInput): Promise<SideJobEntry>;
+  listOwn(owner: string): Promise<{ gifts: GiftEntry[]; sideJobs: SideJobEntry[]; notices: Notice[] }>;
+  updateGift(owner: string, id: string, changes: Partial<GiftInput>): Promise<GiftEntry>;
+  updateSideJob(owner: string, id: string, changes: Partial<SideJobInput>): Promise<SideJobEntry>;
+  withdraw(owner: string, register: RegisterName, id: string): Promise<void>;
+  exportOwn(owner: string): Promise<OwnData>;
+  /** Removes every entry, change and notice of this employee; returns how many records went. */
+  deleteAllOwn(owner: string): Promise<number>;
+  /** "Mijn nevenwerkzaamheden kloppen nog" for the yearly check. */
+  confirmSideJobs(owner: string, year: number): Promise<void>;
+  markNoticesRead(owner: string, ids: string[]): Promise<void>;
+}

@@ -1,0 +1,103 @@
+import { format, subMonths } from 'date-fns';
+import { GedragsbotError } from '../../core/errors.js';
+import { type GiftEntry, LABELS, type RegisterName, type SideJobEntry } from '../../core/registers/model.js';
+import type { Store } from '../database.js';
+import type { EntryFilter } from '../repositories/entries.js';
+import { type Clock, localDay, repositories } from './registers.js';
+
+/** The server's own operator (the CLI on the server): may do what a coordinator may. */
+export const SYSTEM_ACTOR = 'systeem';
+
+export interface RegisterListing {
+  gifts: GiftEntry[];
+  sideJobs: SideJobEntry[];
+}
+
+/**
+ * The integrity coordinator's view of the registers: list, filter, export,
+ * and mark an entry reviewed with a note (the employee gets a notice). Also
+ * the yearly side-job check and retention, which IT runs.
+ */
+export class CoordinatorService {
+  constructor(
+    private readonly store: Store,
+    private readonly coordinators: ReadonlySet<string>,
+    private readonly now: Clock = () => new Date(),
+  ) {}
+
+  private allow(actor: string): void {
+    if (actor !== SYSTEM_ACTOR && !this.coordinators.has(actor)) {
+      throw new GedragsbotError('FORBIDDEN', `${actor} is geen integriteitscoördinator`, {
+        userMessage: 'Dit kan alleen de integriteitscoördinator.',
+      });
+    }
+  }
+
+  isCoordinator(actor: string): boolean {
+    return this.coordinators.has(actor);
+  }
+
+  async list(actor: string, register: RegisterName | 'alle', filter: EntryFilter = {}): Promise<RegisterListing> {
+    this.allow(actor);
+    const r = repositories(this.store.db);
+    return {
+      gifts: register === 'nevenwerk' ? [] : await r.gifts.list(filter),
+      sideJobs: register === 'geschenk' ? [] : await r.sideJobs.list(filter),
+    };
+  }
+
+  async review(actor: string, register: RegisterName, id: string, note: string): Promise<void> {
+    this.allow(actor);
+    const cleanNote = note.trim().slice(0, 1000);
+    await this.store.db.transaction().execute(async (trx) => {
+      const r = repositories(trx);
+      const entry = register === 'geschenk' ? await r.gifts.get(id) : await r.sideJobs.get(id);
+      if (!entry) throw new GedragsbotError('NOT_FOUND', `Geen registratie ${id} in het register ${register}`);
+      const at = this.now().toISOString();
+      const reviewed = { ...entry, reviewedAt: at, reviewNote: cleanNote, updatedAt: at };
+      if (register === 'geschenk') await r.gifts.replace(reviewed as GiftEntry);
+      else await r.sideJobs.replace(reviewed as SideJobEntry);
+      await r.changes.add(entry.owner, {
+        register,
+        entryId: id,
+        action: 'beoordeeld',
+        actor: 'coordinator',
+        fields: { reviewNote: cleanNote },
+        changedAt: at,
+      });
+      const what = register === 'geschenk'
+        ? `je registratie van "${(entry as GiftEntry).description}" (${(entry as GiftEntry).date})`
+        : `je registratie van ${LABELS.sideJobKind[(entry as SideJobEntry).kind]} bij ${(entry as SideJobEntry).organisation}`;
+      await r.notices.add(entry.owner, `De integriteitscoördinator heeft ${what} bekeken${cleanNote ? `: ${cleanNote}` : '.'}`, at);
+    });
+  }
+
+  /** Everyone with side-job entries or an earlier "geen" who has not confirmed for this year yet. */
+  async yearlyCheckDue(actor: string, year: number): Promise<string[]> {
+    this.allow(actor);
+    const r = repositories(this.store.db);
+    const [withEntries, confirmedBefore, confirmedNow] = await Promise.all([
+      r.sideJobs.owners(),
+      r.confirmations.owners(),
+      r.confirmations.confirmedIn(year),
+    ]);
+    return [...new Set([...withEntries, ...confirmedBefore])].filter((o) => !confirmedNow.has(o)).sort();
+  }
+
+  /** Removes register entries (and their change log) older than the retention period; counts stay. */
+  async retention(actor: string, months: number, dryRun = false): Promise<{ gifts: number; sideJobs: number; cutoff: string }> {
+    this.allow(actor);
+    const cutoff = format(subMonths(new Date(`${localDay(this.now())}T12:00:00`), months), 'yyyy-MM-dd');
+    return this.store.db.transaction().execute(async (trx) => {
+      const r = repositories(trx);
+      const gifts = await r.gifts.idsOlderThan(cutoff);
+      const sideJobs = await r.sideJobs.idsOlderThan(cutoff);
+      if (!dryRun) {
+        await r.changes.deleteForEntries([...gifts, ...sideJobs]);
+        await r.gifts.deleteIds(gifts);
+        await r.sideJobs.deleteIds(sideJobs);
+      }
+      return { gifts: gifts.length, sideJobs: sideJobs.length, cutoff };
+    });
+  }
+}

@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { GedragsbotError } from '../../core/errors.js';
+import type {
+  ChangeRecord,
+  GiftEntry,
+  GiftInput,
+  Notice,
+  OwnData,
+  RegisterName,
+  SideJobEntry,
+  SideJobInput,
+} from '../../core/registers/model.js';
+import type { RegisterService } from '../../core/registers/service.js';
+import { validateGift, validateSideJob } from '../../core/registers/validate.js';
+import type { Store } from '../database.js';
+import { type Db, GiftRepository, SideJobRepository } from '../repositories/entries.js';
+import { ChangeLogRepository, ConfirmationRepository, NoticeRepository } from '../repositories/owner-records.js';
+import { TIME_ZONE } from '../time.js';
+
+export function repositories(db: Db) {
+  return {
+    gifts: new GiftRepository(db),
+    sideJobs: new SideJobRepository(db),
+    changes: new ChangeLogRepository(db),
+    notices: new NoticeRepository(db),
+    confirmations: new ConfirmationRepository(db),
+  };
+}
+
+export type Clock = () => Date;
+
+export function localDay(now: Date): string {
+  return format(new TZDate(now.getTime(), TIME_ZONE), 'yyyy-MM-dd');
+}
+
+function notFound(): GedragsbotError {
+  return new GedragsbotError('NOT_FOUND', 'Registratie niet gevonden', {
+    userMessage: 'Die registratie kan ik niet vinden bij jouw registraties.',
+  });
+}
+
+/** Which fields differ, with their new values: what the change log keeps of an edit. */
+function changedFields<T extends object>(before: T, after: T): Record<string, unknown> {
+  const diff: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) diff[String(key)] = after[key];
+  }
+  return diff;
+}
+
+/** The registers for employees: every write and its change-log line commit together or not at all. */
+export class StoreRegisterService implements RegisterService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: Clock = () => new Date(),
+  ) {}
+
+  private log(register: RegisterName, entryId: string, action: ChangeRecord['action'], fields: Record<string, unknown>): ChangeRecord {
+    return { register, entryId, action, actor: 'medewerker', fields, changedAt: this.now().toISOString() };
+  }
+
+  async saveGift(owner: string, input: GiftInput, verdict: string): Promise<GiftEntry> {
+    const valid = validateGift(input, localDay(this.now()));
+    const at = this.now().toISOString();
+    const entry: GiftEntry = {
+      ...valid,
+      id: randomUUID(),
+      owner,
+      verdict,
+      status: 'actief',
+      createdAt: at,
+      updatedAt: at,
+      reviewedAt: null,
+      reviewNote: null,
+    };
+    await this.store.db.transaction().execute(async (trx) => {
+      const r = repositories(trx);
+      await r.gifts.insert(entry);
+      await r.changes.add(owner, this.log('geschenk', entry.id, 'aangemaakt', { ...valid, verdict }));
+    });
+    return entry;
+  }
+
+  async saveSideJob(owner: string, input: SideJobInput): Promise<SideJobEntry> {
+    const valid = validateSideJob(input, localDay(this.now()));
+    const at = this.now().toISOString();
+    const entry: SideJobEntry = {
+      ...valid,
+      id: randomUUID(),
+      owner,
+      status: 'actief',
+      createdAt: at,
+      updatedAt: at,
+      reviewedAt: null,
+      reviewNote: null,
+    };
+    await this.store.db.transaction().execute(async (trx) => {
+      const r = repositories(trx);
+      await r.sideJobs.insert(entry);
+      await r.changes.add(owner, this.log('nevenwerk', entry.id, 'aangemaakt', { ...valid }));
+      // Registering counts as this year's confirmation of one's side jobs.
+      await r.confirmations.confirm(owner, Number(localDay(this.now()).slice(0, 4)), at);
+    });
+    return entry;
+  }
+
+  async listOwn(owner: string): Promise<{ gifts: GiftEntry[]; sideJobs: SideJobEntry[]; notices: Notice[] }> {
+    const r = repositories(this.store.db);
+    const [gifts, sideJobs, notices] = await Promise.all([
+      r.gifts.list({ owner, status: 'actief' }),
+      r.sideJobs.list({ owner, status: 'actief' }),
+      r.notices.unread(owner),
+    ]);
+    return { gifts, sideJobs, notices };
+  }
+
+  async updateGift(owner: string, id: string, changes: Partial<GiftInput>): Promise<GiftEntry> {
+    return this.store.db.transaction().execute(async (trx) => {
+      const r = repositories(trx);
+      const before = await r.gifts.get(id);
+      if (before?.owner !== owner || before.status !== 'actief') throw notFound();
+      const { id: _id, owner: _owner, verdict, status, createdAt, updatedAt, reviewedAt, reviewNote, ...input } = before;
+      const valid = validateGift({ ...input, ...changes }, localDay(this.now()));
+      const after: GiftEntry = { ...before, ...valid, updatedAt: this.now().toISOString() };
+      await r.gifts.replace(after);
+      await r.changes.add(owner, this.log('geschenk', id, 'gewijzigd', changedFields(input, valid)));
+      return after;
+    });
+  }
+
+  async updateSideJob(owner: string, id: string, changes: Partial<SideJobInput>): Promise<SideJobEntry> {
+    return this.store.db.transaction().execute(async (trx) => {
+      const r = repositories(trx);
+      const before = await r.sideJobs.get(id);
+      if (before?.owner !== owner || before.status !== 'actief') throw notFound();
+      const { id: _id, owner: _owner, status, createdAt, updatedAt, reviewedAt, reviewNote, ...input } = before;
+      const valid = validateSideJob({ ...input, ...changes }, localDay(this.now()));
+      const after: SideJobEntry = { ...before, ...valid, updatedAt: this.now().toISOString() };
+      await r.sideJobs.replace(after);
+      await r.changes.add(owner, this.log('nevenwerk', id, 'gewijzigd', changedFields(input, valid)));
+      return after;
+    });
+  }
+
+  async withdraw(owner: string, register: RegisterName, id: string): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      const r = repositories(trx);
+      const entry = register === 'geschenk' ? await r.gifts.get(id) : await r.sideJobs.get(id);
+      if (entry?.owner !== owner || entry.status !== 'actief') throw notFound();
+      const updatedAt = this.now().toISOString();
+      if (register === 'geschenk') await r.gifts.replace({ ...(entry as GiftEntry), status: 'ingetrokken', updatedAt });
+      else await r.sideJobs.replace({ ...(entry as SideJobEntry), status: 'ingetrokken', updatedAt });
+      await r.changes.add(owner, this.log(register, id, 'ingetrokken', {}));
+    });
+  }
+
+  async exportOwn(owner: string): Promise<OwnData> {
+    const r = repositories(this.store.db);
+    const [gifts, sideJobs, changes, notices, confirmations] = await Promise.all([
+      r.gifts.list({ owner }),
+      r.sideJobs.list({ owner }),
+      r.changes.forOwner(owner),
+      r.notices.all(owner),
+      r.confirmations.forOwner(owner),
+    ]);
+    return { owner, gifts, sideJobs, changes, notices, confirmations };
+  }
+
+  async deleteAllOwn(owner: string): Promise<number> {
+    return this.store.db.transaction().execute(async (trx) => {
+      const r = repositories(trx);
+      const counts = await Promise.all([
+        r.gifts.deleteByOwner(owner),
+        r.sideJobs.deleteByOwner(owner),
+        r.changes.deleteByOwner(owner),
+        r.notices.deleteByOwner(owner),
+        r.confirmations.deleteByOwner(owner),
+      ]);
+      return counts.reduce((a, b) => a + b, 0);
+    });
+  }
+
+  async confirmSideJobs(owner: string, year: number): Promise<void> {
+    await repositories(this.store.db).confirmations.confirm(owner, year, this.now().toISOString());
+  }
+
+  async markNoticesRead(owner: string, ids: string[]): Promise<void> {
+    await repositories(this.store.db).notices.markRead(owner, ids, this.now().toISOString());
+  }
+}
