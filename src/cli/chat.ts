@@ -4,6 +4,7 @@ import { GedragsBot } from '../core/conversation/bot.js';
 import { MemoryStateStore } from '../core/conversation/state.js';
 import type { Action, BotReply } from '../core/messages/model.js';
 import type { RuleBase } from '../core/rulebase/load.js';
+import type { RegisterService } from '../core/registers/service.js';
 import type { UsageRecorder } from '../core/usage.js';
 import { formatForPeople } from './ask.js';
 
@@ -17,10 +18,16 @@ function choicesOf(reply: BotReply): Action[] {
 export interface ChatOptions {
   stateTtlMs: number;
   usage: UsageRecorder;
+  registers: RegisterService;
+  /** "cli:gebruikersnaam": whose registrations these are. */
+  user: string;
 }
 
 export async function chat(ruleBase: RuleBase, input: Readable, output: Writable, options: ChatOptions): Promise<void> {
-  const bot = new GedragsBot(ruleBase, new MemoryStateStore(options.stateTtlMs), { usage: options.usage });
+  const bot = new GedragsBot(ruleBase, new MemoryStateStore(options.stateTtlMs), {
+    usage: options.usage,
+    registers: options.registers,
+  });
   const rl = createInterface({ input, output, terminal: false });
   const say = (text: string) => output.write(`${text}\n`);
   say(
@@ -37,7 +44,7 @@ export async function chat(ruleBase: RuleBase, input: Readable, output: Writable
       continue;
     }
     const picked = /^\d+$/.test(typed) ? choices[Number(typed) - 1] : undefined;
-    const reply = await bot.reply('terminal', picked ? picked.value : typed);
+    const reply = await bot.reply('terminal', picked ? picked.value : typed, { channel: 'cli', user: options.user });
     say(`\nbot> ${formatForPeople(reply).replace(/\n/g, '\n     ')}`);
     choices = choicesOf(reply);
     choices.forEach((c, i) => {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -96,7 +97,12 @@ const COMMANDS: Record<string, Command> = {
     const ruleBase = load(ctx.rulesDir, ctx.io);
     if (!ruleBase) return 2;
     const services = await ctx.services();
-    await chat(ruleBase, ctx.io.stdin, ctx.io.stdout, { stateTtlMs: ctx.config.stateTtlMs, usage: services.usage });
+    await chat(ruleBase, ctx.io.stdin, ctx.io.stdout, {
+      stateTtlMs: ctx.config.stateTtlMs,
+      usage: services.usage,
+      registers: services.registers,
+      user: `cli:${userInfo().username}`,
+    });
     return 0;
   },
 
@@ -138,7 +144,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       config,
       rulesDir: values.rules ? resolve(values.rules) : config.rulesDir,
       services: async (url) => {
-        opened ??= await connectStore(url ?? values.store ?? config.store, { minimumCell: config.minimumCell });
+        opened ??= await connectStore(url ?? values.store ?? config.store, {
+          minimumCell: config.minimumCell,
+          coordinators: config.coordinators,
+        });
         return opened;
       },
     };

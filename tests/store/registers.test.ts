@@ -157,7 +157,7 @@ describe.each(bothStores())('registers on %s', (_name, url) => {
       ['5,000-character role', { role: long }, 'functie of rol: hoogstens 120 tekens'],
     ])('side job: %s', async (_case, change, message) => {
       const s = await open();
-      await expect(s.registers.saveSideJob('slack:U1', { ...SIDE_JOB, ...change } as SideJobInput)).rejects.toMatchObject({
+      await expect(s.registers.saveSideJob('slack:U1', { ...SIDE_JOB, ...change })).rejects.toMatchObject({
         userMessage: expect.stringContaining(message),
       });
       expect((await s.registers.exportOwn('slack:U1')).sideJobs).toEqual([]);

@@ -3,9 +3,12 @@ import type { BotReply } from '../messages/model.js';
 import { TEXTS } from '../messages/texts.js';
 import { RuleEvaluator } from '../rulebase/evaluate.js';
 import { type Facts, OPEN_ENDED } from '../rulebase/facts.js';
+import { readCommand } from '../registers/commands.js';
+import type { RegisterService } from '../registers/service.js';
 import type { RuleBase } from '../rulebase/load.js';
 import { type Channel, type Logger, noUsage, silentLogger, type UsageCount, type UsageRecorder } from '../usage.js';
 import { type Understanding, understand } from '../understanding/understand.js';
+import { type DeskContext, RegistrationDesk } from './registration.js';
 import type { ConversationState, ConversationStateStore } from './state.js';
 
 /** After this many tries the bot stops asking for the value and answers with what it has. */
@@ -16,10 +19,13 @@ type TopicFacts = ConversationState['facts'];
 /** Where a message comes from; the channel is counted, the user never is. */
 export interface TurnContext {
   channel: Channel;
+  /** "kanaal:gebruiker", for the employee's own registrations; never counted or logged. */
+  user?: string;
 }
 
 export interface BotOptions {
   usage?: UsageRecorder;
+  registers?: RegisterService;
   logger?: Logger;
   now?: () => number;
 }
@@ -36,6 +42,7 @@ export class GedragsBot {
   private readonly usage: UsageRecorder;
   private readonly logger: Logger;
   private readonly now: () => number;
+  private readonly desk: RegistrationDesk;
 
   constructor(
     private readonly ruleBase: RuleBase,
@@ -46,6 +53,7 @@ export class GedragsBot {
     this.usage = options.usage ?? noUsage;
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;
+    this.desk = new RegistrationDesk(ruleBase, this.evaluator, options.registers, states, this.now);
   }
 
   get organisation() {
@@ -54,6 +62,20 @@ export class GedragsBot {
 
   async reply(conversation: string, message: unknown, context: TurnContext = CLI): Promise<BotReply> {
     const previous = await this.states.get(conversation);
+    const text = typeof message === 'string' ? message : '';
+    const desk: DeskContext = {
+      conversation,
+      user: context.user,
+      previous,
+      count: (counts) => this.count(counts.map((c) => ({ ...c, channel: context.channel }))),
+    };
+    if (previous?.registration) return this.desk.continue(desk, previous.registration, text);
+    if (previous?.confirmDelete) {
+      const answered = await this.desk.confirmDelete(desk, text);
+      if (answered) return answered;
+    }
+    const command = readCommand(message);
+    if (command) return this.desk.command(desk, command);
     if (previous?.awaiting === 'waarde') {
       const heard = this.understand(message, true);
       const facts = this.answerToValue(previous.facts, heard);
@@ -66,6 +88,16 @@ export class GedragsBot {
     if (!heard.readable) {
       await this.states.delete(conversation);
       return { intent: 'help', verdict: 'geen', amount: null, text: TEXTS.unreadable, actions: [] };
+    }
+    if (heard.intent === 'registreren') {
+      const started = await this.desk.start(desk, heard);
+      if (started) {
+        await this.count(this.countsFor(started, context, this.now()));
+        return started;
+      }
+      const answer = await this.answer(conversation, heard.facts, context);
+      const reason = this.desk.unavailableReason(context.user);
+      return reason ? { ...answer, text: `${answer.text} ${reason}`, actions: [] } : answer;
     }
     return this.answer(conversation, heard.facts, context);
   }

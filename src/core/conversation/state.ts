@@ -1,3 +1,4 @@
+import type { FlowState } from '../registers/flow.js';
 import type { Facts } from '../rulebase/facts.js';
 
 /**
@@ -11,6 +12,12 @@ export interface ConversationState {
   asked: number;
   /** How the open question was counted (its hour and first verdict), so its follow-up can move that count. */
   counted?: { at: number; verdict: string };
+  /** A registration in progress: only the fields the employee has filled in. */
+  registration?: FlowState;
+  /** The ids behind the numbers of the last "mijn registraties" list. */
+  listing?: { register: 'geschenk' | 'nevenwerk'; id: string }[];
+  /** "Verwijder al mijn gegevens" waits for a yes. */
+  confirmDelete?: boolean;
   updatedAt: number;
 }
 

@@ -12,7 +12,9 @@ export type DateResult = { ok: true; day: string } | { ok: false; reason: string
 const TIME_ZONE = 'Europe/Amsterdam';
 const WEEKDAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-const MONTH_SHORT: Record<string, number> = { jan: 1, feb: 2, mrt: 3, maa: 3, apr: 4, mei: 5, jun: 6, jul: 7, aug: 8, sep: 9, okt: 10, nov: 11, dec: 12 };
+const MONTH_SHORT: Record<string, number> = {
+  jan: 1, feb: 2, mrt: 3, maa: 3, apr: 4, mei: 5, jun: 6, jul: 7, aug: 8, sep: 9, okt: 10, nov: 11, dec: 12,
+};
 
 /** Today in Amsterdam as a plain calendar date (no time zone arithmetic after this). */
 export function localToday(now: Date): Date {
@@ -53,7 +55,7 @@ function weekday(today: Date, name: string, lastWeek: boolean): Date {
 export function parseDutchDate(input: string, now: Date = new Date()): DateResult {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.,]$/, '');
   const today = localToday(now);
-  if (text === '' ) return { ok: false, reason: 'geen datum' };
+  if (text === '') return { ok: false, reason: 'geen datum' };
   if (/^(vandaag|nu|zojuist|net)$/.test(text)) return { ok: true, day: iso(today) };
   if (text === 'gisteren') return { ok: true, day: iso(subDays(today, 1)) };
   if (text === 'eergisteren') return { ok: true, day: iso(subDays(today, 2)) };

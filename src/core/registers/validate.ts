@@ -128,11 +128,11 @@ function check<T>(schema: z.ZodType<T>, input: unknown): T {
 }
 
 export function validateGift(input: unknown, today: string): GiftInput {
-  return check(giftSchema(today), input) as GiftInput;
+  return check<GiftInput>(giftSchema(today), input);
 }
 
 export function validateSideJob(input: unknown, today: string): SideJobInput {
-  return check(sideJobSchema(today), input) as SideJobInput;
+  return check<SideJobInput>(sideJobSchema(today), input);
 }
 
 /** One field on its own, for the conversation that asks field by field. */

@@ -178,7 +178,8 @@ const NOISE: RegExp[] = [
   /\b\d{1,2}:\d{2}\b/g,
   /(?:\+|00)31[\d\s-]{8,}/g,
   /\b0\d{1,3}[-\s]?\d{6,8}\b/g,
-  /\b\d{7,}\b/g,
+  // Long digit runs are phone numbers, unless money is named right next to them.
+  /(?<!€\s?)\b\d{7,}\b(?!\s*(?:euro|eur|€|,-))/g,
 ];
 
 function parseDigits(raw: string): number | null {

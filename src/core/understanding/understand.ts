@@ -79,6 +79,11 @@ function isTrip(c: ReadonlySet<string>): boolean {
   );
 }
 
+/** What kind of gift a free-text description names ("cadeaubon" is a voucher), for the register's verdict. */
+export function giftKindOfText(lexicon: Lexicon, text: string): GiftKind {
+  return giftKind(lexicon.concepts(words(fold(sanitize(text)))), null);
+}
+
 const VALUE_INTENTS: ReadonlySet<Intent> = new Set(['geschenk', 'uitnodiging']);
 
 export function understand(

@@ -105,7 +105,7 @@ export class ConfirmationRepository {
 
   async forOwner(owner: string): Promise<{ year: number; confirmedAt: string }[]> {
     const rows = await this.db.selectFrom('sidejob_confirmations').selectAll().where('owner', '=', owner).orderBy('year').execute();
-    return rows.map((r) => ({ year: Number(r.year), confirmedAt: r.confirmed_at }));
+    return rows.map((r) => ({ year: r.year, confirmedAt: r.confirmed_at }));
   }
 
   async owners(): Promise<string[]> {

@@ -8,6 +8,12 @@ import { type Clock, localDay, repositories } from './registers.js';
 /** The server's own operator (the CLI on the server): may do what a coordinator may. */
 export const SYSTEM_ACTOR = 'systeem';
 
+export interface RetentionResult {
+  gifts: number;
+  sideJobs: number;
+  cutoff: string;
+}
+
 export interface RegisterListing {
   gifts: GiftEntry[];
   sideJobs: SideJobEntry[];
@@ -85,7 +91,7 @@ export class CoordinatorService {
   }
 
   /** Removes register entries (and their change log) older than the retention period; counts stay. */
-  async retention(actor: string, months: number, dryRun = false): Promise<{ gifts: number; sideJobs: number; cutoff: string }> {
+  async retention(actor: string, months: number, dryRun = false): Promise<RetentionResult> {
     this.allow(actor);
     const cutoff = format(subMonths(new Date(`${localDay(this.now())}T12:00:00`), months), 'yyyy-MM-dd');
     return this.store.db.transaction().execute(async (trx) => {

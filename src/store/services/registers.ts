@@ -121,7 +121,8 @@ export class StoreRegisterService implements RegisterService {
       const r = repositories(trx);
       const before = await r.gifts.get(id);
       if (before?.owner !== owner || before.status !== 'actief') throw notFound();
-      const { id: _id, owner: _owner, verdict, status, createdAt, updatedAt, reviewedAt, reviewNote, ...input } = before;
+      const { id: _id, owner: _owner, verdict: _verdict, status: _status, ...rest } = before;
+      const { createdAt: _c, updatedAt: _u, reviewedAt: _r, reviewNote: _n, ...input } = rest;
       const valid = validateGift({ ...input, ...changes }, localDay(this.now()));
       const after: GiftEntry = { ...before, ...valid, updatedAt: this.now().toISOString() };
       await r.gifts.replace(after);

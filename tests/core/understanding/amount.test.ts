@@ -98,3 +98,11 @@ describe('readAmount: how people write it in chat', () => {
     expect(value(text)).toBe(expected);
   });
 });
+
+describe('readAmount: long sums next to money are amounts, long digit runs alone are phone numbers', () => {
+  it('reads "3000000 euro" and ignores "0612345678"', () => {
+    expect(value('3000000 euro', true)).toBe(3_000_000);
+    expect(value('€ 2500000', true)).toBe(2_500_000);
+    expect(value('0612345678', true)).toBeNull();
+  });
+});
