@@ -15,6 +15,7 @@ import { connectStore, type StoreServices } from '../store/index.js';
 import { askJsonl, formatForPeople } from './ask.js';
 import { chat } from './chat.js';
 import { summarise } from './rules-check.js';
+import { registerCommand, retention, yearlyCheck } from './registers.js';
 import { type StatsOptions, stats } from './stats.js';
 
 const USAGE = `Gebruik: gedragsbot <opdracht>
@@ -26,6 +27,11 @@ const USAGE = `Gebruik: gedragsbot <opdracht>
   stats [--from D] [--to D] [--by week|month|quarter|intent|verdict|channel]
         [--format table|csv|json] [--event vraag|doorverwijzing|registratie|…]
   stats --year 2026            jaaroverzicht voor het integriteitsverslag
+  register list|export [--register geschenk|nevenwerk|alle] [--from D] [--to D]
+        [--status actief|ingetrokken] [--unreviewed] [--format table|csv|json]
+  register review ID --register geschenk|nevenwerk --note "…"
+  nevenwerk jaarcheck [--year 2026] [--format table|json]
+  retention run [--months 60] [--dry-run]
 
 Opties:
   --rules MAP                  gebruik deze regelbasis in plaats van rules/
@@ -106,6 +112,25 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
 
+  async register(ctx) {
+    const output = await registerCommand(await ctx.services(), ctx.rest[0], ctx.rest.slice(1), ctx.values);
+    ctx.io.stdout.write(`${output}\n`);
+    return 0;
+  },
+
+  async nevenwerk(ctx) {
+    if (!needs(ctx.rest[0], 'jaarcheck', ctx.io, 'nevenwerk')) return 2;
+    ctx.io.stdout.write(`${await yearlyCheck(await ctx.services(), ctx.values)}\n`);
+    return 0;
+  },
+
+  async retention(ctx) {
+    if (!needs(ctx.rest[0], 'run', ctx.io, 'retention')) return 2;
+    const raw = { ...ctx.values, dryRun: ctx.values['dry-run'] };
+    ctx.io.stdout.write(`${await retention(await ctx.services(), raw, ctx.config.retentionMonths)}\n`);
+    return 0;
+  },
+
   async stats(ctx) {
     const { from, to, by, format, event, year } = ctx.values;
     const output = await stats(await ctx.services(), { from, to, by, format, event, year } as StatsOptions);
@@ -113,6 +138,12 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
 };
+
+function needs(word: string | undefined, expected: string, io: Io, command: string): boolean {
+  if (word === expected) return true;
+  io.stderr.write(`Onbekende opdracht "${command} ${word ?? ''}". Bedoel je "${command} ${expected}"?\n`);
+  return false;
+}
 
 /** Runs one CLI command; returns the exit code (0 fine, 1 answered with errors, 2 could not run). */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -164,16 +195,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
 type ParsedValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 const OPTIONS = {
-  jsonl: { type: 'boolean' },
-  rules: { type: 'string' },
-  store: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  by: { type: 'string' },
-  format: { type: 'string' },
-  event: { type: 'string' },
-  year: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
+  'jsonl': { type: 'boolean' },
+  'rules': { type: 'string' },
+  'store': { type: 'string' },
+  'from': { type: 'string' },
+  'to': { type: 'string' },
+  'by': { type: 'string' },
+  'format': { type: 'string' },
+  'event': { type: 'string' },
+  'year': { type: 'string' },
+  'register': { type: 'string' },
+  'status': { type: 'string' },
+  'unreviewed': { type: 'boolean' },
+  'note': { type: 'string' },
+  'months': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'help': { type: 'boolean', short: 'h' },
 } as const;
 
 // npx starts us through a symlink; compare real paths so the CLI runs however it is invoked.

@@ -1,18 +1,14 @@
 import { TZDate } from '@date-fns/tz';
-import { format, isValid, parseISO } from 'date-fns';
+import { format } from 'date-fns';
 import { z } from 'zod';
-import { GedragsbotError } from '../core/errors.js';
 import { USAGE_EVENTS } from '../core/usage.js';
 import { formatSummary, formatTable } from '../reports/stats-format.js';
 import type { StoreServices } from '../store/index.js';
 import { STATS_BY } from '../store/services/stats.js';
 import { TIME_ZONE } from '../store/time.js';
+import { dayOption, parseOptions } from './options.js';
 
-const day = z
-  .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isValid(parseISO(v)) && format(parseISO(v), 'yyyy-MM-dd') === v, {
-    message: 'een datum als 2026-01-31',
-  });
+const day = dayOption;
 
 const options = z
   .object({
@@ -33,12 +29,7 @@ function today(): string {
 
 /** `gedragsbot stats`: a table by period or dimension, or `--year` for the annual report. */
 export async function stats(services: StoreServices, raw: StatsOptions): Promise<string> {
-  const parsed = options.safeParse(raw);
-  if (!parsed.success) {
-    const why = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new GedragsbotError('INPUT_INVALID', `Ongeldige optie voor stats:\n${why}`);
-  }
-  const o = parsed.data;
+  const o = parseOptions(options, raw, 'stats');
   if (o.year !== undefined) return formatSummary(await services.stats.yearSummary(o.year), o.format);
   const to = o.to ?? today();
   const from = o.from ?? `${to.slice(0, 4)}-01-01`;

@@ -12,7 +12,7 @@ const BY_LABELS: Record<StatsTable['by'], string> = {
   channel: 'kanaal',
 };
 
-function csvCell(value: string | number): string {
+export function csvCell(value: string | number): string {
   const text = String(value);
   return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
