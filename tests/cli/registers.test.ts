@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { connectStore } from '../../src/store/index.js';
+import { runCli } from '../helpers/cli.js';
+import { sqliteUrl } from '../helpers/stores.js';
+
+async function storeWithEntries() {
+  const url = sqliteUrl();
+  const services = await connectStore(url, { minimumCell: 5 });
+  const gift = await services.registers.saveGift(
+    'slack:U1',
+    { direction: 'ontvangen', date: '2026-11-20', description: 'Fles wijn', valueEuros: 25, giverOrg: 'Bouw BV', giverRelation: 'leverancier', accepted: true, outcome: 'gedeeld' },
+    'toegestaan_melden',
+  );
+  await services.registers.saveSideJob('teams:A', {
+    kind: 'nevenwerk', organisation: 'VV Oost', role: 'trainer', paid: true, hoursPerWeek: 2, startDate: '2025-01-01', endDate: null, relations: [], publish: false,
+  });
+  await services.close();
+  return { url, giftId: gift.id };
+}
+
+describe('gedragsbot register / nevenwerk / retention', () => {
+  it('lists, exports as CSV and JSON, and marks an entry reviewed', async () => {
+    const { url, giftId } = await storeWithEntries();
+    const list = await runCli(['register', 'list', '--store', url]);
+    expect(list.stdout).toContain('Fles wijn (€25) van Bouw BV');
+    expect(list.stdout).toContain('trainer bij VV Oost');
+    const csv = await runCli(['register', 'export', '--store', url, '--register', 'geschenk']);
+    expect(csv.stdout.split('\n')[0]).toBe('id,medewerker,datum,richting,omschrijving,waarde_eur,gever,relatie,aangenomen,bestemming,oordeel,status,geregistreerd,bekeken,notitie');
+    const json = JSON.parse((await runCli(['register', 'export', '--store', url, '--format', 'json'])).stdout) as { gifts: unknown[]; sideJobs: unknown[] };
+    expect([json.gifts.length, json.sideJobs.length]).toEqual([1, 1]);
+    const review = await runCli(['register', 'review', giftId, '--register', 'geschenk', '--note', 'In orde', '--store', url]);
+    expect(review.code).toBe(0);
+    expect((await runCli(['register', 'list', '--store', url, '--unreviewed'])).stdout).not.toContain('Fles wijn');
+  });
+
+  it('shows who still has to confirm their side jobs, and runs retention', async () => {
+    const { url } = await storeWithEntries();
+    expect((await runCli(['nevenwerk', 'jaarcheck', '--year', '2027', '--format', 'json', '--store', url])).stdout.trim()).toBe(
+      '{"year":2027,"due":["teams:A"]}',
+    );
+    const dry = await runCli(['retention', 'run', '--months', '1', '--dry-run', '--store', url]);
+    expect(dry.stdout).toMatch(/0 geschenken en 0 nevenwerkzaamheden zou verwijderen/);
+  });
+
+  it('refuses bad options in Dutch', async () => {
+    const { url } = await storeWithEntries();
+    const bad = await runCli(['register', 'review', 'x', '--register', 'fiets', '--store', url]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--register: geschenk of nevenwerk');
+    expect((await runCli(['nevenwerk', 'lijst', '--store', url])).stderr).toContain('Bedoel je "nevenwerk jaarcheck"?');
+  });
+});

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { parseStoreUrl } from '../../src/store/url.js';
+import { runCli } from '../helpers/cli.js';
+import { bothStores, TEST_PG } from '../helpers/stores.js';
+
+const PUBLIC = fileURLToPath(new URL('../../../shared/eval/public.jsonl', import.meta.url));
+const OWN = fileURLToPath(new URL('../fixtures/vragen.jsonl', import.meta.url));
+const questions = () => readFileSync(existsSync(PUBLIC) ? PUBLIC : OWN, 'utf8');
+
+/** Every text the store holds, to prove no question ended up in it. */
+async function everythingStored(url: string): Promise<string> {
+  const location = parseStoreUrl(url);
+  if (location.kind === 'sqlite') {
+    return ['', '-wal'].map((s) => `${location.path}${s}`).filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('\n');
+  }
+  const client = new pg.Client({ connectionString: TEST_PG });
+  await client.connect();
+  try {
+    const tables = await client.query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = $1', [location.schema]);
+    const parts: string[] = [];
+    for (const { table_name } of tables.rows) {
+      const rows = await client.query(`select * from "${location.schema ?? ''}"."${table_name}"`);
+      parts.push(JSON.stringify(rows.rows));
+    }
+    return parts.join('\n');
+  } finally {
+    await client.end();
+  }
+}
+
+describe.each(bothStores())('ask --jsonl --store, then stats, on %s', (_name, url) => {
+  it('counts each conversation once under the intent the CLI answered, with "<5", and stores no question text', async () => {
+    const store = url();
+    const input = questions();
+    const asked = await runCli(['ask', '--jsonl', '--store', store], input);
+    expect(asked.code).toBe(0);
+    const answered = new Map<string, number>();
+    for (const line of asked.stdout.trim().split('\n')) {
+      const { intent } = JSON.parse(line) as { intent: string };
+      answered.set(intent, (answered.get(intent) ?? 0) + 1);
+    }
+    const stats = await runCli(['stats', '--store', store, '--by', 'intent', '--format', 'json']);
+    expect(stats.code).toBe(0);
+    const table = JSON.parse(stats.stdout) as { by: string; rows: { key: string; count: number | string }[] };
+    expect(table.by).toBe('intent');
+    const expected = [...answered].map(([key, n]) => ({ key, count: n < 5 ? '<5' : n }));
+    expect(table.rows.sort((a, b) => a.key.localeCompare(b.key))).toEqual(expected.sort((a, b) => a.key.localeCompare(b.key)));
+
+    const stored = await everythingStored(store);
+    // One-word messages ("help") are also the names of intents, which counts do hold.
+    const texts = input
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((l) => (JSON.parse(l) as { turns: string[] }).turns)
+      .filter((t) => t.includes(' '));
+    for (const text of texts) expect(stored).not.toContain(text);
+    for (const word of ['champagne', 'kerstpakket', 'zwager', 'vakantiedagen', 'wachtwoord']) {
+      expect(stored.toLowerCase()).not.toContain(word);
+    }
+  }, 60_000);
+});
+
+describe('stats options', () => {
+  it('refuses a bad option with a Dutch message naming it', async () => {
+    const result = await runCli(['stats', '--store', 'sqlite::memory:', '--by', 'dag']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--by: een van: week, month, quarter, intent, verdict, channel');
+  });
+
+  it('prints a yearly summary as a table', async () => {
+    const result = await runCli(['stats', '--store', 'sqlite::memory:', '--year', '2026']);
+    expect(result.stdout).toContain('Jaaroverzicht integriteit 2026 (met 2025 ter vergelijking)');
+  });
+
+  it('refuses an unknown store', async () => {
+    const result = await runCli(['stats', '--store', 'mysql://x']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Gebruik sqlite:PAD');
+  });
+});
