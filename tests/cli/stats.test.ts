@@ -47,7 +47,8 @@ describe.each(bothStores())('ask --jsonl --store, then stats, on %s', (_name, ur
     const table = JSON.parse(stats.stdout) as { by: string; rows: { key: string; count: number | string }[] };
     expect(table.by).toBe('intent');
     const expected = [...answered].map(([key, n]) => ({ key, count: n < 5 ? '<5' : n }));
-    expect(table.rows.sort((a, b) => a.key.localeCompare(b.key))).toEqual(expected.sort((a, b) => a.key.localeCompare(b.key)));
+    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+    expect(table.rows.sort(byKey)).toEqual(expected.sort(byKey));
 
     const stored = await everythingStored(store);
     // One-word messages ("help") are also the names of intents, which counts do hold.
