@@ -14,6 +14,26 @@ export interface UsageCountTable {
   count: number;
 }
 
+export interface UsageDailyTable {
+  /** Local day, "2026-11-22". */
+  day: string;
+  event: string;
+  intent: string;
+  verdict: string;
+  channel: string;
+  count: number;
+}
+
+export interface UsageMonthlyTable {
+  /** Local month, "2026-11". */
+  month: string;
+  event: string;
+  intent: string;
+  verdict: string;
+  channel: string;
+  count: number;
+}
+
 export interface GiftEntryTable {
   id: string;
   owner: string;
@@ -85,6 +105,8 @@ export interface ConversationStateTable {
 
 export interface Database {
   usage_counts: UsageCountTable;
+  usage_daily: UsageDailyTable;
+  usage_monthly: UsageMonthlyTable;
   gift_entries: GiftEntryTable;
   sidejob_entries: SideJobEntryTable;
   register_changes: RegisterChangeTable;

@@ -7,8 +7,3 @@ export const TIME_ZONE = 'Europe/Amsterdam';
 export function hourBucket(at: Date): string {
   return format(new TZDate(at.getTime(), TIME_ZONE), 'yyyy-MM-dd HH');
 }
-
-/** First bucket of a local day; buckets sort as text, so ranges are plain comparisons. */
-export function dayStart(day: string): string {
-  return `${day} 00`;
-}

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './001-initial.js';
+import { usageRollups } from './002-usage-rollups.js';
 
 /** Versioned migrations, applied in name order at start; never edit one that has shipped, add the next. */
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
+  '002-usage-rollups': usageRollups,
 };
 
 export const migrationProvider: MigrationProvider = {

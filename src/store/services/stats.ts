@@ -99,8 +99,8 @@ export class UsageStatsService {
 
   async yearSummary(year: number): Promise<YearSummary> {
     const [now, before] = await Promise.all([
-      this.counts.byEventIntentVerdict(`${year}-01-01`, `${year}-12-31`),
-      this.counts.byEventIntentVerdict(`${year - 1}-01-01`, `${year - 1}-12-31`),
+      this.counts.byEventIntentVerdict(`${String(year)}-01`, `${String(year)}-12`),
+      this.counts.byEventIntentVerdict(`${String(year - 1)}-01`, `${String(year - 1)}-12`),
     ]);
     const sum = (rows: typeof now, keep: (r: (typeof now)[number]) => boolean) =>
       rows.filter(keep).reduce((total, r) => total + r.count, 0);
