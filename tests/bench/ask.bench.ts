@@ -5,6 +5,7 @@
  */
 
 import { packageRoot } from '../../src/config.js';
+import { seeded } from './random.js';
 import { GedragsBot } from '../../src/core/conversation/bot.js';
 import { MemoryStateStore } from '../../src/core/conversation/state.js';
 import { loadRuleBase } from '../../src/core/rulebase/load.js';
@@ -102,17 +103,10 @@ function typo(word: string, r: () => number): string {
   return word.slice(0, at) + word.charAt(at + 1) + word.charAt(at) + word.slice(at + 2);
 }
 
-/** A fixed seed, so every run answers the same 10,000 questions. */
+/** Integers from the shared seeded generator: every run answers the same 10,000 questions. */
 function random(seed: number): () => number {
-  // mulberry32: small, fast and well spread.
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
+  const next = seeded(seed);
+  return () => Math.floor(next() * 4294967296);
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -10,6 +10,7 @@ import { addHours, format } from 'date-fns';
 import pg from 'pg';
 import type { UsageCount } from '../../src/core/usage.js';
 import { connectStore, type StoreServices } from '../../src/store/index.js';
+import { seeded } from './random.js';
 
 const EVENTS = 1_000_000;
 const LIVE_QUESTIONS = 2_000;
@@ -19,16 +20,7 @@ const INTENTS = ['geschenk', 'uitnodiging', 'nevenwerkzaamheden', 'privegebruik'
 const VERDICTS = ['toegestaan', 'toegestaan_melden', 'niet_toegestaan', 'overleggen', 'melden', 'doorverwijzen', 'vraag', 'geen'];
 const CHANNELS = ['slack', 'teams', 'web', 'cli'] as const;
 
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seeded;
 
 const pick = <T>(list: readonly T[], r: () => number): T => list[Math.floor(r() * list.length)] as T;
 

@@ -65,20 +65,16 @@ export class RegistrationDesk {
   /** The rule base's verdict on a gift as registered, shown in the summary and stored with it. */
   async giftVerdict(draft: Draft): Promise<string> {
     const value = typeof draft.valueEuros === 'number' ? draft.valueEuros : null;
+    const description = typeof draft.description === 'string' ? draft.description : '';
     const answer = await this.evaluator.evaluate({
+      ...emptyFacts(),
       intent: 'geschenk',
       amount: value,
       amountMin: value,
       amountMax: value,
       threshold: this.ruleBase.organisation.geschenkDrempel,
       valueUnknown: value === null,
-      giftKind: giftKindOfText(this.ruleBase.lexicon, typeof draft.description === 'string' ? draft.description : ''),
-      trip: false,
-      facility: null,
-      infoKind: null,
-      sideKind: null,
-      giver: null,
-      concepts: [],
+      giftKind: giftKindOfText(this.ruleBase.lexicon, description),
     });
     return answer?.verdict ?? 'overleggen';
   }

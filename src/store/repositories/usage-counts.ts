@@ -1,14 +1,7 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../schema.js';
+import type { Database, UsageCountTable } from '../schema.js';
 
-export interface CountRow {
-  bucket: string;
-  event: string;
-  intent: string;
-  verdict: string;
-  channel: string;
-  count: number;
-}
+export type CountRow = UsageCountTable;
 
 export interface EventTotal {
   event: string;
