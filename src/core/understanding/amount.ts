@@ -263,9 +263,11 @@ function amountAt(toks: Tok[], i: number, bare: boolean): Candidate | null {
   const perItemAfter = next === 'per' || next === 'elk' || next === 'pst' || next === 'stuk';
   // "een euro of 15" means about fifteen euros; the "een euro" in it is no amount of its own.
   const roughly = prev === 'of' && CURRENCY.has(toks[i - 2]?.text ?? '');
+  // "een briefje van 50" is a banknote: money even without the word euro.
+  const banknote = prev === 'van' && /^(bank)?(briefje|biljet)s?$/.test(toks[i - 2]?.text ?? '');
   if (tok.text === 'een' && next !== '' && toks[i + 2]?.text === 'of' && toks[i + 3]?.num !== undefined)
     return null;
-  const money = currencyBefore || currencyAfter || note || roughly;
+  const money = currencyBefore || currencyAfter || note || roughly || banknote;
   if (!money && !marked && !(prev === 'van' && perItemAfter) && !bare) return null;
   if (!money && isExcluded(toks, i)) return null;
   if (!money && bare && tok.numWords && tok.text === 'een') return null;

@@ -146,7 +146,13 @@ export class Lexicon {
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     const forms = wordForms(token);
     const concepts = new Set<string>(this.exact.get(token) ?? []);
-    for (const form of forms) for (const c of this.words.get(form) ?? []) concepts.add(c);
+    // The word as written and its stem come first; the looser variants (a stripped "ge-", "-t", "-je" or "-s")
+    // only when those find nothing, so "kaart" stays a card and never becomes "kar" (a cart).
+    const direct = new Set([token, stem(token)]);
+    for (const form of direct) for (const c of this.words.get(form) ?? []) concepts.add(c);
+    if (concepts.size === 0) {
+      for (const form of forms) if (!direct.has(form)) for (const c of this.words.get(form) ?? []) concepts.add(c);
+    }
     for (const [root, c] of this.roots) if (token.includes(root)) concepts.add(c);
     for (const [ending, c] of this.endings)
       if (token.length > ending.length && token.endsWith(ending)) concepts.add(c);
