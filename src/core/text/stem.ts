@@ -8,7 +8,8 @@ export function stem(word: string): string {
 }
 
 /**
- * The forms a chat word may stand for: the word and its stem first, then looser variants. Snowball misses Dutch participles,
+ * The forms a chat word may stand for: the word and its stem first, then looser
+ * variants. Snowball misses Dutch participles,
  * third-person verbs and diminutives, which people use all the time
  * ("gepest", "nodigt", "pakketjes"), so those are undone first.
  */
