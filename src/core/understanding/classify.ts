@@ -95,7 +95,10 @@ export function classify(config: IntentConfig, input: ClassifyInput): Classifica
       || (concepts.has('melden_werkwoord') && REGISTER_OBJECTS.some((c) => concepts.has(c)));
   const aboutConflict = scores.belangenverstrengeling !== undefined;
   // "Kan ik hier mijn bijbaan registreren?" wants to do it; only "moet/mag ik …" asks whether.
-  const asksWhether = concepts.has('vraag_twijfel') || (concepts.has('vraag_of') && !concepts.has('actie'));
+  // A bare "bijbaan melden?" asks too; "Kan ik … registreren?" is a request to do it.
+  const bareQuestion = input.endsWithQuestionMark
+    && !['actie', 'hoe_waar', 'toestemming', 'vraag_of'].some((c) => concepts.has(c));
+  const asksWhether = concepts.has('vraag_twijfel') || (concepts.has('vraag_of') && !concepts.has('actie')) || bareQuestion;
   if (registerVerb && !asksWhether && !REFERRALS.has(intent) && !aboutConflict) {
     intent = 'registreren';
     score = Math.max(score, config.minimumScore);

@@ -22,6 +22,7 @@ const SETS: [name: string, path: string, minimum: number][] = [
   ['own set 3', fileURLToPath(new URL('../../fixtures/vragen-3.jsonl', import.meta.url)), 0.95],
   ['own set 4', fileURLToPath(new URL('../../fixtures/vragen-4.jsonl', import.meta.url)), 0.95],
   ['own set 5', fileURLToPath(new URL('../../fixtures/vragen-5.jsonl', import.meta.url)), 0.95],
+  ['own set 6', fileURLToPath(new URL('../../fixtures/vragen-6.jsonl', import.meta.url)), 0.95],
   ['public set', fileURLToPath(new URL('../../../../shared/eval/public.jsonl', import.meta.url)), 0.98],
 ];
 
