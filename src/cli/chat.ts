@@ -4,7 +4,7 @@ import { GedragsBot } from '../core/conversation/bot.js';
 import { MemoryStateStore } from '../core/conversation/state.js';
 import type { Action, BotReply } from '../core/messages/model.js';
 import type { RuleBase } from '../core/rulebase/load.js';
-import type { RegisterService } from '../core/registers/service.js';
+import type { CoordinatorPort, RegisterService } from '../core/registers/service.js';
 import type { UsageRecorder } from '../core/usage.js';
 import { formatForPeople } from './ask.js';
 
@@ -19,6 +19,7 @@ export interface ChatOptions {
   stateTtlMs: number;
   usage: UsageRecorder;
   registers: RegisterService;
+  coordinator: CoordinatorPort;
   /** "cli:gebruikersnaam": whose registrations these are. */
   user: string;
 }
@@ -27,6 +28,7 @@ export async function chat(ruleBase: RuleBase, input: Readable, output: Writable
   const bot = new GedragsBot(ruleBase, new MemoryStateStore(options.stateTtlMs), {
     usage: options.usage,
     registers: options.registers,
+    coordinator: options.coordinator,
   });
   const rl = createInterface({ input, output, terminal: false });
   const say = (text: string) => output.write(`${text}\n`);

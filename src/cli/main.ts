@@ -107,6 +107,7 @@ const COMMANDS: Record<string, Command> = {
       stateTtlMs: ctx.config.stateTtlMs,
       usage: services.usage,
       registers: services.registers,
+      coordinator: services.coordinator,
       user: `cli:${userInfo().username}`,
     });
     return 0;

@@ -4,7 +4,7 @@ import { TEXTS } from '../messages/texts.js';
 import { RuleEvaluator } from '../rulebase/evaluate.js';
 import { type Facts, OPEN_ENDED } from '../rulebase/facts.js';
 import { readCommand } from '../registers/commands.js';
-import type { RegisterService } from '../registers/service.js';
+import type { CoordinatorPort, RegisterService } from '../registers/service.js';
 import type { RuleBase } from '../rulebase/load.js';
 import { type Channel, type Logger, noUsage, silentLogger, type UsageCount, type UsageRecorder } from '../usage.js';
 import { type Understanding, understand } from '../understanding/understand.js';
@@ -26,6 +26,7 @@ export interface TurnContext {
 export interface BotOptions {
   usage?: UsageRecorder;
   registers?: RegisterService;
+  coordinator?: CoordinatorPort;
   logger?: Logger;
   now?: () => number;
 }
@@ -53,7 +54,8 @@ export class GedragsBot {
     this.usage = options.usage ?? noUsage;
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;
-    this.desk = new RegistrationDesk(ruleBase, this.evaluator, options.registers, states, this.now);
+    const { registers, coordinator } = options;
+    this.desk = new RegistrationDesk(ruleBase, this.evaluator, registers, states, this.now, coordinator);
   }
 
   get organisation() {

@@ -7,7 +7,7 @@ import type { Draft } from '../registers/fields.js';
 import { answerFlow, type FlowReply, type FlowState, startFlow, type SummaryNote } from '../registers/flow.js';
 import type { GiftEntry, GiftInput, SideJobEntry, SideJobInput } from '../registers/model.js';
 import { LABELS } from '../registers/model.js';
-import type { RegisterService } from '../registers/service.js';
+import type { CoordinatorPort, RegisterService } from '../registers/service.js';
 import type { RuleEvaluator } from '../rulebase/evaluate.js';
 import type { RuleBase } from '../rulebase/load.js';
 import { giftKindOfText, type Understanding } from '../understanding/understand.js';
@@ -55,6 +55,7 @@ export class RegistrationDesk {
     private readonly registers: RegisterService | undefined,
     private readonly states: ConversationStateStore,
     private readonly now: () => number,
+    private readonly coordinator?: CoordinatorPort,
   ) {}
 
   private today(): string {
@@ -203,6 +204,7 @@ export class RegistrationDesk {
   }
 
   async command(ctx: DeskContext, command: RegisterCommand): Promise<BotReply> {
+    if (command.kind === 'alle_registraties' || command.kind === 'beoordeel') return this.coordinate(ctx, command);
     const blocked = this.unavailable(ctx);
     if (blocked || !this.registers || !ctx.user) return blocked ?? reply('Registreren kan hier niet.');
     const owner = ctx.user;
@@ -226,6 +228,36 @@ export class RegistrationDesk {
       case 'wijzigen':
         return this.onListed(ctx, owner, this.registers, command);
     }
+  }
+
+  /** The coordinator's commands; anyone else hears, kindly, that this is not for them. */
+  private async coordinate(
+    ctx: DeskContext,
+    command: Extract<RegisterCommand, { kind: 'alle_registraties' | 'beoordeel' }>,
+  ): Promise<BotReply> {
+    if (!this.coordinator || !ctx.user || !this.coordinator.isCoordinator(ctx.user)) {
+      return reply('Dit kan alleen de integriteitscoördinator. Je eigen registraties zie je met "mijn registraties".', ['Mijn registraties']);
+    }
+    const user = ctx.user;
+    const { gifts, sideJobs } = await this.coordinator.list(user, 'alle', command.kind === 'alle_registraties' && command.unreviewed ? { reviewed: false } : {});
+    if (command.kind === 'beoordeel') {
+      const matches = [
+        ...gifts.filter((g) => g.id.startsWith(command.id)).map((g) => ({ register: 'geschenk' as const, id: g.id })),
+        ...sideJobs.filter((s) => s.id.startsWith(command.id)).map((s) => ({ register: 'nevenwerk' as const, id: s.id })),
+      ];
+      const [match] = matches;
+      if (!match || matches.length > 1) return reply(`Ik vind geen unieke registratie die begint met ${command.id}.`);
+      await this.coordinator.review(user, match.register, match.id, command.note);
+      return reply(`Registratie ${match.id.slice(0, 8)} is als bekeken gemarkeerd; de medewerker krijgt je notitie te zien.`);
+    }
+    const lines = [
+      `Geschenken (${String(gifts.length)}):`,
+      ...gifts.slice(0, 25).map((g) => `${g.id.slice(0, 8)}  ${describeGift(g)}`),
+      `Nevenwerkzaamheden en belangen (${String(sideJobs.length)}):`,
+      ...sideJobs.slice(0, 25).map((s) => `${s.id.slice(0, 8)}  ${describeSideJob(s)}`),
+      'Markeer als bekeken met "beoordeel <code> <notitie>". Alles als CSV of JSON: gedragsbot register export.',
+    ];
+    return reply(lines.join('\n'), ['Alle registraties die nog niet bekeken zijn']);
   }
 
   async confirmDelete(ctx: DeskContext, message: string): Promise<BotReply | null> {

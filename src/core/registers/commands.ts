@@ -7,10 +7,16 @@ export type RegisterCommand
     | { kind: 'verwijder_alles' }
     | { kind: 'intrekken'; number: number }
     | { kind: 'wijzigen'; number: number }
-    | { kind: 'bevestig_nevenwerk' };
+    | { kind: 'bevestig_nevenwerk' }
+    | { kind: 'alle_registraties'; unreviewed: boolean }
+    | { kind: 'beoordeel'; id: string; note: string };
 
 export function readCommand(message: unknown): RegisterCommand | null {
-  if (typeof message !== 'string' || message.length > 120) return null;
+  if (typeof message !== 'string' || message.length > 1100) return null;
+  // The note keeps the coordinator's own spelling; only the command words are read folded.
+  const review = /^\s*beoordeel\s+([0-9a-f]{6,36})\b\s*:?\s*(.*)$/is.exec(message);
+  if (review) return { kind: 'beoordeel', id: (review[1] ?? '').toLowerCase(), note: (review[2] ?? '').trim() };
+  if (message.length > 120) return null;
   const text = fold(message).replace(/[.!?]+$/, '');
   if (/^(toon |bekijk |laat )?(al )?(mijn|me|m'n|mn) (registraties|registratie|registers)( zien| bekijken)?$/.test(text)) return { kind: 'lijst' };
   if (/^(exporteer|export|download|stuur)( me)? (al )?(mijn|me) (gegevens|registraties|data)$/.test(text)) return { kind: 'export' };
@@ -21,6 +27,9 @@ export function readCommand(message: unknown): RegisterCommand | null {
   if (change) return { kind: 'wijzigen', number: Number(change[1]) };
   if (/^(bevestig|klopt)( mijn)? (nevenwerkzaamheden|nevenfuncties|nevenwerk)( klopt nog| kloppen nog)?$/.test(text)) {
     return { kind: 'bevestig_nevenwerk' };
+  }
+  if (/^(toon |bekijk )?(alle|de) (registraties|registers)( die nog niet bekeken zijn| ongezien| nog te bekijken)?$/.test(text)) {
+    return { kind: 'alle_registraties', unreviewed: /niet bekeken|ongezien|nog te bekijken/.test(text) };
   }
   return null;
 }

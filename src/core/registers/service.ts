@@ -18,3 +18,16 @@ export interface RegisterService {
   confirmSideJobs(owner: string, year: number): Promise<void>;
   markNoticesRead(owner: string, ids: string[]): Promise<void>;
 }
+
+export interface CoordinatorFilter {
+  from?: string;
+  to?: string;
+  reviewed?: boolean;
+}
+
+/** The integrity coordinator's part, for users listed in GEDRAGSBOT_COORDINATORS; everyone else is refused. */
+export interface CoordinatorPort {
+  isCoordinator(user: string): boolean;
+  list(user: string, register: RegisterName | 'alle', filter?: CoordinatorFilter): Promise<{ gifts: GiftEntry[]; sideJobs: SideJobEntry[] }>;
+  review(user: string, register: RegisterName, id: string, note: string): Promise<void>;
+}

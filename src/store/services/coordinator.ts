@@ -1,6 +1,7 @@
 import { format, subMonths } from 'date-fns';
 import { GedragsbotError } from '../../core/errors.js';
 import { type GiftEntry, LABELS, type RegisterName, type SideJobEntry } from '../../core/registers/model.js';
+import type { CoordinatorPort } from '../../core/registers/service.js';
 import type { Store } from '../database.js';
 import type { EntryFilter } from '../repositories/entries.js';
 import { type Clock, localDay, repositories } from './registers.js';
@@ -24,7 +25,7 @@ export interface RegisterListing {
  * and mark an entry reviewed with a note (the employee gets a notice). Also
  * the yearly side-job check and retention, which IT runs.
  */
-export class CoordinatorService {
+export class CoordinatorService implements CoordinatorPort {
   constructor(
     private readonly store: Store,
     private readonly coordinators: ReadonlySet<string>,

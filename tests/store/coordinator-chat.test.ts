@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { GedragsBot } from '../../src/core/conversation/bot.js';
+import { MemoryStateStore } from '../../src/core/conversation/state.js';
+import { connectStore, type StoreServices } from '../../src/store/index.js';
+import { defaultRuleBase } from '../helpers/rulebase.js';
+import { bothStores } from '../helpers/stores.js';
+
+describe.each(bothStores())('the coordinator in the chat, on %s', (_name, url) => {
+  let services: StoreServices | undefined;
+  afterEach(async () => {
+    await services?.close();
+  });
+
+  it('lists everyone\'s entries and marks one reviewed; the employee sees the note; others are refused', async () => {
+    services = await connectStore(url(), { minimumCell: 5, coordinators: ['teams:COORD'] });
+    const { registers, coordinator } = services;
+    const bot = new GedragsBot(defaultRuleBase(), new MemoryStateStore(), { registers, coordinator });
+    const gift = await services.registers.saveGift(
+      'slack:U7',
+      { direction: 'ontvangen', date: '2026-11-02', description: 'Fles port', valueEuros: 18, giverOrg: 'Wijnhandel', giverRelation: 'leverancier', accepted: true, outcome: 'gehouden' },
+      'toegestaan_melden',
+    );
+    const refused = await bot.reply('u7', 'alle registraties', { channel: 'slack', user: 'slack:U7' });
+    expect(refused.text).toContain('Dit kan alleen de integriteitscoördinator');
+    const list = await bot.reply('c', 'alle registraties', { channel: 'teams', user: 'teams:COORD' });
+    expect(list.text).toContain(`${gift.id.slice(0, 8)}  2026-11-02: Fles port`);
+    const review = await bot.reply('c', `beoordeel ${gift.id.slice(0, 8)} Prima, dank voor het melden.`, { channel: 'teams', user: 'teams:COORD' });
+    expect(review.text).toContain('als bekeken gemarkeerd');
+    const own = await bot.reply('u7', 'mijn registraties', { channel: 'slack', user: 'slack:U7' });
+    expect(own.text).toContain('Prima, dank voor het melden.');
+  });
+});
