@@ -71,9 +71,9 @@ export async function askJsonl(
 }
 
 /** The answer for people: text, the choices and the rule it rests on. */
-export function formatForPeople(reply: BotReply): string {
+export function formatForPeople(reply: BotReply, options: { inlineChoices?: boolean } = {}): string {
   const lines = [reply.text];
-  if (reply.question) lines.push(`  (${reply.question.choices.map((c) => c.label).join(' / ')})`);
+  if (reply.question && options.inlineChoices !== false) lines.push(`  (${reply.question.choices.map((c) => c.label).join(' / ')})`);
   if (reply.contacts?.length) {
     for (const c of reply.contacts) {
       const how = [c.phone, c.email, c.url].filter(Boolean).join(', ');

@@ -47,7 +47,7 @@ export async function chat(ruleBase: RuleBase, input: Readable, output: Writable
     }
     const picked = /^\d+$/.test(typed) ? choices[Number(typed) - 1] : undefined;
     const reply = await bot.reply('terminal', picked ? picked.value : typed, { channel: 'cli', user: options.user });
-    say(`\nbot> ${formatForPeople(reply).replace(/\n/g, '\n     ')}`);
+    say(`\nbot> ${formatForPeople(reply, { inlineChoices: false }).replace(/\n/g, '\n     ')}`);
     choices = choicesOf(reply);
     choices.forEach((c, i) => {
       say(`     [${i + 1}] ${c.label}`);
