@@ -1,7 +1,7 @@
 import { compose, valueQuestion } from '../messages/compose.js';
 import type { BotReply } from '../messages/model.js';
 import { TEXTS } from '../messages/texts.js';
-import { RuleEvaluator } from '../rulebase/evaluate.js';
+import { evaluatorFor, type RuleEvaluator } from '../rulebase/evaluate.js';
 import { type Facts, OPEN_ENDED } from '../rulebase/facts.js';
 import { readCommand } from '../registers/commands.js';
 import type { CoordinatorPort, RegisterService } from '../registers/service.js';
@@ -50,7 +50,7 @@ export class GedragsBot {
     private readonly states: ConversationStateStore,
     options: BotOptions = {},
   ) {
-    this.evaluator = new RuleEvaluator(ruleBase);
+    this.evaluator = evaluatorFor(ruleBase);
     this.usage = options.usage ?? noUsage;
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;

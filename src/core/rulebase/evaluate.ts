@@ -84,3 +84,15 @@ export class RuleEvaluator {
     return winner ? (this.answers.get(winner.name) ?? null) : null;
   }
 }
+
+const evaluators = new WeakMap<RuleBase, RuleEvaluator>();
+
+/** One evaluator (engines and memo) per loaded rule base, however many conversations use it. */
+export function evaluatorFor(ruleBase: RuleBase): RuleEvaluator {
+  let evaluator = evaluators.get(ruleBase);
+  if (!evaluator) {
+    evaluator = new RuleEvaluator(ruleBase);
+    evaluators.set(ruleBase, evaluator);
+  }
+  return evaluator;
+}

@@ -61,20 +61,15 @@ export class StoreRegisterService implements RegisterService {
     return { register, entryId, action, actor: 'medewerker', fields, changedAt: this.now().toISOString() };
   }
 
+  /** What every new entry starts with besides the employee's fields. */
+  private fresh(owner: string) {
+    const at = this.now().toISOString();
+    return { id: randomUUID(), owner, status: 'actief' as const, createdAt: at, updatedAt: at, reviewedAt: null, reviewNote: null };
+  }
+
   async saveGift(owner: string, input: GiftInput, verdict: string): Promise<GiftEntry> {
     const valid = validateGift(input, localDay(this.now()));
-    const at = this.now().toISOString();
-    const entry: GiftEntry = {
-      ...valid,
-      id: randomUUID(),
-      owner,
-      verdict,
-      status: 'actief',
-      createdAt: at,
-      updatedAt: at,
-      reviewedAt: null,
-      reviewNote: null,
-    };
+    const entry: GiftEntry = { ...valid, ...this.fresh(owner), verdict };
     await this.store.db.transaction().execute(async (trx) => {
       const r = repositories(trx);
       await r.gifts.insert(entry);
@@ -85,17 +80,8 @@ export class StoreRegisterService implements RegisterService {
 
   async saveSideJob(owner: string, input: SideJobInput): Promise<SideJobEntry> {
     const valid = validateSideJob(input, localDay(this.now()));
-    const at = this.now().toISOString();
-    const entry: SideJobEntry = {
-      ...valid,
-      id: randomUUID(),
-      owner,
-      status: 'actief',
-      createdAt: at,
-      updatedAt: at,
-      reviewedAt: null,
-      reviewNote: null,
-    };
+    const entry: SideJobEntry = { ...valid, ...this.fresh(owner) };
+    const at = entry.createdAt;
     await this.store.db.transaction().execute(async (trx) => {
       const r = repositories(trx);
       await r.sideJobs.insert(entry);
