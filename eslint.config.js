@@ -22,4 +22,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   { files: ['eslint.config.js'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    // The web chat's browser script: plain JavaScript, loaded next to the official Adaptive Cards bundle.
+    files: ['src/channels/web/public/**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { sourceType: 'script', globals: { document: 'readonly', fetch: 'readonly', AdaptiveCards: 'readonly' } },
+  },
 );

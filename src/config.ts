@@ -53,6 +53,11 @@ const schema = z.object({
       'kanaal:gebruikers-id, gescheiden door komma\'s, bijv. slack:U123,cli:jdevries',
     )
     .default(''),
+  PORT: z.coerce.number({ error: 'een poortnummer, bijv. 3978' }).int().min(1).max(65535).default(3978),
+  GEDRAGSBOT_HR_TOKEN: z
+    .string()
+    .min(24, 'minstens 24 tekens; maak er een met: openssl rand -hex 32')
+    .optional(),
 });
 
 export interface Config {
@@ -64,6 +69,9 @@ export interface Config {
   retentionMonths: number;
   /** "kanaal:gebruiker" of everyone with the integrity coordinator's role. */
   coordinators: string[];
+  port: number;
+  /** Bearer token for HR's statistics endpoint; without it the endpoint is off. */
+  hrToken: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -83,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     store: c.GEDRAGSBOT_STORE,
     minimumCell: c.GEDRAGSBOT_MIN_CELL,
     retentionMonths: c.GEDRAGSBOT_RETENTION_MONTHS,
+    port: c.PORT,
+    hrToken: c.GEDRAGSBOT_HR_TOKEN,
     coordinators: c.GEDRAGSBOT_COORDINATORS.split(',')
       .map((v) => v.trim())
       .filter(Boolean),

@@ -1,0 +1,58 @@
+// The web chat: sends text to /api/chat and renders the reply's Adaptive Card with the official renderer,
+// the same card Teams shows. A button sends its data.text as if typed.
+(() => {
+  const log = document.getElementById('log');
+  const form = document.getElementById('ask');
+  const input = document.getElementById('text');
+
+  function say(text) {
+    const bubble = document.createElement('div');
+    bubble.className = 'me';
+    bubble.textContent = text;
+    log.appendChild(bubble);
+  }
+
+  function show(cardJson) {
+    const card = new AdaptiveCards.AdaptiveCard();
+    card.onExecuteAction = (action) => {
+      if (action instanceof AdaptiveCards.SubmitAction && action.data && action.data.text) send(action.data.text);
+    };
+    card.parse(cardJson);
+    const holder = document.createElement('div');
+    holder.className = 'bot';
+    holder.appendChild(card.render());
+    log.appendChild(holder);
+    holder.scrollIntoView({ behavior: 'smooth', block: 'end' });
+  }
+
+  function trouble(message) {
+    const line = document.createElement('p');
+    line.className = 'error';
+    line.textContent = message;
+    log.appendChild(line);
+  }
+
+  async function send(text) {
+    say(text);
+    try {
+      const response = await fetch('/api/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
+      const body = await response.json();
+      if (body.card) show(body.card);
+      else trouble(body.error || 'Er ging iets mis. Probeer het nog eens.');
+    } catch {
+      trouble('De bot is even niet bereikbaar. Probeer het zo nog eens.');
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    send(text);
+  });
+})();

@@ -1,0 +1,92 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/core/usage.js';
+import { createApp } from '../../src/server/app.js';
+import { connectStore, type StoreServices } from '../../src/store/index.js';
+import { defaultRuleBase } from '../helpers/rulebase.js';
+import { sqliteUrl } from '../helpers/stores.js';
+
+const TOKEN = 'hr-token-0123456789abcdef-xyz';
+let server: Server;
+let services: StoreServices;
+let base: string;
+
+beforeAll(async () => {
+  services = await connectStore(sqliteUrl(), { minimumCell: 5 });
+  const ruleBase = defaultRuleBase();
+  const app = createApp({ ruleBase, services, stateTtlMs: 60_000, hrToken: TOKEN, logger: silentLogger });
+  server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await services.close();
+});
+
+interface ChatBody {
+  reply?: { intent: string; verdict: string; amount: number | null };
+  card?: { body: { text: string }[] };
+  error?: string;
+}
+
+async function chat(text: string, cookie?: string) {
+  const response = await fetch(`${base}/api/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ text }),
+  });
+  const body = (await response.json()) as ChatBody;
+  return { status: response.status, body, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? cookie };
+}
+
+describe('the server on one port', () => {
+  it('/healthz', async () => {
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves the web chat page with the official Adaptive Cards renderer', async () => {
+    const page = await (await fetch(`${base}/`)).text();
+    expect(page).toContain('<script src="/static/adaptivecards.js"></script>');
+    const renderer = await fetch(`${base}/static/adaptivecards.js`);
+    expect(renderer.status).toBe(200);
+    expect((await renderer.text()).length).toBeGreaterThan(100_000);
+    expect((await fetch(`${base}/static/chat.js`)).status).toBe(200);
+  });
+
+  it('/api/chat answers with an Adaptive Card and keeps the conversation by cookie', async () => {
+    const first = await chat('Mag ik een fles wijn aannemen?');
+    expect(first.body.reply).toMatchObject({ intent: 'geschenk', verdict: 'vraag' });
+    expect(first.body.card?.body[0]?.text).toContain('Wat is de geschatte waarde?');
+    expect(first.cookie).toMatch(/^gedragsbot_web=[0-9a-f-]{36}$/);
+    const second = await chat('ongeveer 70 euro', first.cookie);
+    expect(second.body.reply).toMatchObject({ verdict: 'niet_toegestaan', amount: 70 });
+    const stranger = await chat('ongeveer 70 euro');
+    expect(stranger.body.reply?.intent).toBe('onbekend');
+  });
+
+  it('/api/chat refuses what is not a question as text, kindly', async () => {
+    const response = await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text": 42}' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'Stuur je vraag als tekst.' });
+  });
+
+  it('/api/stats is for HR only: 401 without the token, JSON and CSV with it, 400 on a bad option', async () => {
+    expect((await fetch(`${base}/api/stats`)).status).toBe(401);
+    expect((await fetch(`${base}/api/stats`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const json = await fetch(`${base}/api/stats?by=intent`, { headers: auth });
+    expect(json.status).toBe(200);
+    expect(await json.json()).toMatchObject({ by: 'intent', rows: expect.any(Array) });
+    const csv = await fetch(`${base}/api/stats?by=month&format=csv&from=2026-01-01&to=2026-02-28`, { headers: auth });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toBe('maand,aantal\n2026-01,0\n2026-02,0\n');
+    const bad = await fetch(`${base}/api/stats?by=dag`, { headers: auth });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toContain('--by');
+  });
+});
