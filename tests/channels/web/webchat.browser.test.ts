@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/core/usage.js';
+import { createApp } from '../../../src/server/app.js';
+import { connectStore, type StoreServices } from '../../../src/store/index.js';
+import { defaultRuleBase } from '../../helpers/rulebase.js';
+import { sqliteUrl } from '../../helpers/stores.js';
+
+/**
+ * The web chat in headless Chromium (Debian's package; .ci/run installs it):
+ * ask, press a button, complete a registration — as a person would.
+ */
+const CHROMIUM = process.env.GEDRAGSBOT_CHROMIUM ?? '/usr/bin/chromium';
+let server: Server;
+let services: StoreServices;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium ontbreekt op ${CHROMIUM}: apt-get install chromium, of zet GEDRAGSBOT_CHROMIUM.`);
+  }
+  services = await connectStore(sqliteUrl(), { minimumCell: 5 });
+  const ruleBase = defaultRuleBase();
+  const app = createApp({ ruleBase, services, stateTtlMs: 60_000, hrToken: undefined, logger: silentLogger });
+  server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser.close();
+  await new Promise((resolve) => server.close(resolve));
+  await services.close();
+});
+
+async function ask(page: Page, text: string): Promise<void> {
+  const before = await page.locator('.bot').count();
+  await page.fill('#text', text);
+  await page.click('button[type=submit]');
+  await page.waitForFunction(`document.querySelectorAll('.bot').length > ${String(before)}`);
+}
+
+async function press(page: Page, label: string): Promise<void> {
+  const before = await page.locator('.bot').count();
+  await page.locator('.bot').last().getByRole('button', { name: label, exact: true }).click();
+  await page.waitForFunction(`document.querySelectorAll('.bot').length > ${String(before)}`);
+}
+
+const lastCard = (page: Page) => page.locator('.bot').last().innerText();
+
+describe('the web chat in headless Chromium', () => {
+  it('asks a question, takes a button as the answer, and completes a gift registration', async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    await ask(page, 'Mag ik deze fles champagne aannemen?');
+    expect(await lastCard(page)).toContain('Wat is de geschatte waarde?');
+    await press(page, 'meer dan €50');
+    expect(await lastCard(page)).toContain('Nee, dit neem je niet aan');
+    await press(page, 'Registreer dit geschenk');
+    expect(await lastCard(page)).toContain('Wanneer was dat?');
+    await press(page, 'Vandaag');
+    await ask(page, 'Fles champagne');
+    // "meer dan €50" is a range, not a value: the form asks for the estimate.
+    expect(await lastCard(page)).toContain('Wat is de geschatte waarde in euro?');
+    await ask(page, '70');
+    await ask(page, 'Wijnhandel Jansen');
+    await press(page, 'Geen van deze');
+    expect(await lastCard(page)).toContain('Dit komt in het geschenkenregister');
+    expect(await lastCard(page)).toContain('Aangenomen: nee, afgeslagen');
+    await press(page, 'Opslaan');
+    expect(await lastCard(page)).toContain('Opgeslagen in het geschenkenregister');
+    await press(page, 'Mijn registraties');
+    expect(await lastCard(page)).toContain('Fles champagne');
+    await page.close();
+  }, 60_000);
+});
