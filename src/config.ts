@@ -58,6 +58,10 @@ const schema = z.object({
     .string()
     .min(24, 'minstens 24 tekens; maak er een met: openssl rand -hex 32')
     .optional(),
+  MICROSOFT_APP_ID: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'de app-id van de bot, een GUID zoals 1a2b3c4d-…')
+    .optional(),
 });
 
 export interface Config {
@@ -72,6 +76,8 @@ export interface Config {
   port: number;
   /** Bearer token for HR's statistics endpoint; without it the endpoint is off. */
   hrToken: string | undefined;
+  /** The Teams bot's app id. */
+  microsoftAppId: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -93,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionMonths: c.GEDRAGSBOT_RETENTION_MONTHS,
     port: c.PORT,
     hrToken: c.GEDRAGSBOT_HR_TOKEN,
+    microsoftAppId: c.MICROSOFT_APP_ID,
     coordinators: c.GEDRAGSBOT_COORDINATORS.split(',')
       .map((v) => v.trim())
       .filter(Boolean),

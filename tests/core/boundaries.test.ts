@@ -22,3 +22,23 @@ describe('src/core is the domain', () => {
     expect(leaks).toEqual([]);
   });
 });
+
+describe('one config module', () => {
+  it('nothing but src/config.ts reads the environment', () => {
+    const src = fileURLToPath(new URL('../../src', import.meta.url));
+    const readers = filesUnder(src)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('/config.ts'))
+      .filter((f) => readFileSync(f, 'utf8').includes('process.env'));
+    expect(readers).toEqual([]);
+  });
+});
+
+describe('platform JSON stays in its channel folder', () => {
+  it('no Block Kit or Adaptive Card shapes outside src/channels', () => {
+    const src = fileURLToPath(new URL('../../src', import.meta.url));
+    const leaks = filesUnder(src)
+      .filter((f) => f.endsWith('.ts') && !f.includes('/channels/'))
+      .filter((f) => /'AdaptiveCard'|'Action\.Submit'|type: 'section'|'mrkdwn'/.test(readFileSync(f, 'utf8')));
+    expect(leaks).toEqual([]);
+  });
+});

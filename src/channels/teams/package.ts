@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { packageRoot } from '../../config.js';
+import { loadConfig, packageRoot } from '../../config.js';
 
 /**
  * `npm run package:teams`: the upload zip for Teams (manifest.json and the two
@@ -31,7 +31,9 @@ export function teamsPackage(appId: string, root: string = packageRoot()): Uint8
 if (process.argv[1]?.endsWith('package.js')) {
   try {
     const out = join(packageRoot(), 'dist', 'gedragsbot-teams.zip');
-    writeFileSync(out, teamsPackage(process.env.MICROSOFT_APP_ID ?? ''));
+    const appId = loadConfig().microsoftAppId;
+    if (!appId) throw new Error('Stel MICROSOFT_APP_ID in (de app-id van de bot in Azure); zie .env.example.');
+    writeFileSync(out, teamsPackage(appId));
     process.stdout.write(`Teams-app geschreven naar ${out}; upload die in Teams (Apps → Een app beheren → Een app uploaden).\n`);
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
