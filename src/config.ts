@@ -62,6 +62,9 @@ const schema = z.object({
     .string()
     .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'de app-id van de bot, een GUID zoals 1a2b3c4d-…')
     .optional(),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'een bot-token dat begint met xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(16, 'het signing secret uit de Slack-app (Basic Information)').optional(),
+  SLACK_API_URL: z.url('een URL, bijv. https://slack.com/api/').optional(),
 });
 
 export interface Config {
@@ -78,6 +81,8 @@ export interface Config {
   hrToken: string | undefined;
   /** The Teams bot's app id. */
   microsoftAppId: string | undefined;
+  /** Slack over HTTP, when both are set. */
+  slack: { botToken: string; signingSecret: string; apiUrl: string | undefined } | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -90,6 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const c = parsed.data;
+  if (Boolean(c.SLACK_BOT_TOKEN) !== Boolean(c.SLACK_SIGNING_SECRET)) {
+    throw new GedragsbotError('CONFIG_INVALID', 'Voor Slack zijn SLACK_BOT_TOKEN én SLACK_SIGNING_SECRET nodig; zie .env.example.');
+  }
   return {
     rulesDir: resolve(c.GEDRAGSBOT_RULES_DIR ?? join(packageRoot(), 'rules')),
     stateTtlMs: c.GEDRAGSBOT_STATE_TTL_MINUTES * 60_000,
@@ -100,6 +108,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     hrToken: c.GEDRAGSBOT_HR_TOKEN,
     microsoftAppId: c.MICROSOFT_APP_ID,
+    slack:
+      c.SLACK_BOT_TOKEN && c.SLACK_SIGNING_SECRET
+        ? { botToken: c.SLACK_BOT_TOKEN, signingSecret: c.SLACK_SIGNING_SECRET, apiUrl: c.SLACK_API_URL }
+        : undefined,
     coordinators: c.GEDRAGSBOT_COORDINATORS.split(',')
       .map((v) => v.trim())
       .filter(Boolean),

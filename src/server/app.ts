@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import { slackRouter } from '../channels/slack/app.js';
 import { webChatRoutes } from '../channels/web/routes.js';
 import { packageRoot } from '../config.js';
 import { GedragsBot } from '../core/conversation/bot.js';
@@ -16,6 +17,7 @@ export interface AppOptions {
   stateTtlMs: number;
   hrToken: string | undefined;
   logger: Logger;
+  slack?: { botToken: string; signingSecret: string; apiUrl: string | undefined } | undefined;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -31,6 +33,10 @@ export function createApp(options: AppOptions): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  if (options.slack) {
+    const { botToken, signingSecret, apiUrl } = options.slack;
+    app.use(slackRouter({ botToken, signingSecret, bot, logger, ...(apiUrl ? { apiUrl } : {}) }));
+  }
   app.use(hrRoutes(services, options.hrToken, logger));
   app.use(webChatRoutes(bot, join(packageRoot(), 'src', 'channels', 'web', 'public'), logger));
   return app;

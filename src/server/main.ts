@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const ruleBase = loadRuleBase(config.rulesDir);
   const { minimumCell, coordinators } = config;
   const services = await connectStore(config.store, { minimumCell, coordinators });
-  const app = createApp({ ruleBase, services, stateTtlMs: config.stateTtlMs, hrToken: config.hrToken, logger });
+  const { stateTtlMs, hrToken, slack } = config;
+  const app = createApp({ ruleBase, services, stateTtlMs, hrToken, logger, slack });
+  if (config.slack) logger.info('Slack staat aan op /slack/events');
   const server = createServer(app);
   server.listen(config.port, () => {
     logger.info(`Gedragsbot luistert op http://localhost:${String(config.port)} (opslag ${describeStore(parseStoreUrl(config.store))})`);

@@ -1,0 +1,96 @@
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/core/usage.js';
+import { createApp } from '../../../src/server/app.js';
+import { connectStore, type StoreServices } from '../../../src/store/index.js';
+import { fakeSlackApi, type SlackCall } from '../../helpers/fake-slack.js';
+import { defaultRuleBase } from '../../helpers/rulebase.js';
+import { sqliteUrl } from '../../helpers/stores.js';
+
+const SECRET = 'slack-signing-secret-0123456789';
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/slack/${name}`, import.meta.url), 'utf8');
+let server: Server;
+let services: StoreServices;
+let slack: Awaited<ReturnType<typeof fakeSlackApi>>;
+let base: string;
+
+beforeAll(async () => {
+  slack = await fakeSlackApi();
+  services = await connectStore(sqliteUrl(), { minimumCell: 5 });
+  const app = createApp({
+    ruleBase: defaultRuleBase(),
+    services,
+    stateTtlMs: 60_000,
+    hrToken: undefined,
+    logger: silentLogger,
+    slack: { botToken: 'xoxb-test-token', signingSecret: SECRET, apiUrl: slack.url },
+  });
+  server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await services.close();
+  await slack.close();
+});
+
+function signed(body: string, options: { age?: number; secret?: string; retry?: string; type?: string } = {}) {
+  const timestamp = String(Math.floor(Date.now() / 1000) - (options.age ?? 0));
+  const signature = `v0=${createHmac('sha256', options.secret ?? SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return fetch(`${base}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': options.type ?? 'application/json',
+      'x-slack-request-timestamp': timestamp,
+      'x-slack-signature': signature,
+      ...(options.retry ? { 'x-slack-retry-num': options.retry, 'x-slack-retry-reason': 'http_timeout' } : {}),
+    },
+    body,
+  });
+}
+
+async function posts(count: number): Promise<SlackCall[]> {
+  for (let i = 0; i < 50; i++) {
+    const found = slack.calls.filter((c) => c.method === 'chat.postMessage');
+    if (found.length >= count) return found;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return slack.calls.filter((c) => c.method === 'chat.postMessage');
+}
+
+describe('Slack on /slack/events', () => {
+  it('refuses a wrong signature and an old timestamp with 401', async () => {
+    const body = fixture('message-im.json');
+    expect((await signed(body, { secret: 'not-the-secret-at-all-0000' })).status).toBe(401);
+    expect((await signed(body, { age: 6 * 60 })).status).toBe(401);
+    expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+  });
+
+  it('answers a direct message once, also when Slack delivers it again with X-Slack-Retry-Num', async () => {
+    const body = fixture('message-im.json');
+    expect((await signed(body)).status).toBe(200);
+    const [post] = await posts(1);
+    expect(post?.params.channel).toBe('D0ABC1234');
+    expect(String(post?.params.text)).toMatch(/^Ja, dit mag je aannemen/);
+    expect(JSON.stringify(post?.params.blocks)).toContain('Registreer dit geschenk');
+    expect((await signed(body, { retry: '1' })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await posts(2)).toHaveLength(1);
+  });
+
+  it('a button press answers the bot\'s question in the same conversation', async () => {
+    const question = JSON.parse(fixture('message-im.json')) as { event_id: string; event: { text: string; ts: string } };
+    question.event_id = 'Ev0ABC999999';
+    question.event.text = 'Mag ik deze fles champagne aannemen?';
+    await signed(JSON.stringify(question));
+    expect(String((await posts(2))[1]?.params.text)).toContain('Wat is de geschatte waarde?');
+    const payload = `payload=${encodeURIComponent(fixture('block-actions.json'))}`;
+    expect((await signed(payload, { type: 'application/x-www-form-urlencoded' })).status).toBe(200);
+    expect(String((await posts(3))[2]?.params.text)).toMatch(/^Nee, dit neem je niet aan: met meer dan €50/);
+  });
+});
