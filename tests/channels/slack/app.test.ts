@@ -83,6 +83,28 @@ describe('Slack on /slack/events', () => {
     expect(await posts(2)).toHaveLength(1);
   });
 
+  it('/integriteit is acknowledged at once and answered privately through its response_url', async () => {
+    const form = new URLSearchParams({
+      token: 'XXYYZZ',
+      team_id: 'T0ABC1234',
+      channel_id: 'C0ABC1234',
+      user_id: 'U0ABC5678',
+      command: '/integriteit',
+      text: 'Wie is de vertrouwenspersoon?',
+      response_url: `${slack.url}respond/T0ABC1234/1/xyz`,
+      trigger_id: '123.456.def',
+    }).toString();
+    const started = Date.now();
+    expect((await signed(form, { type: 'application/x-www-form-urlencoded' })).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3000);
+    for (let i = 0; i < 50 && !slack.calls.some((c) => c.method.startsWith('respond/')); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const response = slack.calls.find((c) => c.method.startsWith('respond/'));
+    expect(response?.params).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(response?.params.text)).toContain('Je kunt altijd vertrouwelijk terecht bij een vertrouwenspersoon');
+  });
+
   it('a button press answers the bot\'s question in the same conversation', async () => {
     const question = JSON.parse(fixture('message-im.json')) as { event_id: string; event: { text: string; ts: string } };
     question.event_id = 'Ev0ABC999999';
