@@ -1,29 +1,17 @@
-import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/core/usage.js';
-import { createApp } from '../../src/server/app.js';
-import { connectStore, type StoreServices } from '../../src/store/index.js';
-import { defaultRuleBase } from '../helpers/rulebase.js';
-import { sqliteUrl } from '../helpers/stores.js';
+import { type RunningServer, startServer } from '../helpers/server.js';
 
 const TOKEN = 'hr-token-0123456789abcdef-xyz';
-let server: Server;
-let services: StoreServices;
+let running: RunningServer;
 let base: string;
 
 beforeAll(async () => {
-  services = await connectStore(sqliteUrl(), { minimumCell: 5 });
-  const ruleBase = defaultRuleBase();
-  const app = createApp({ ruleBase, services, stateTtlMs: 60_000, hrToken: TOKEN, logger: silentLogger });
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  running = await startServer({ hrToken: TOKEN });
+  base = running.base;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await services.close();
+  await running.close();
 });
 
 interface ChatBody {

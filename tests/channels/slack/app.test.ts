@@ -1,41 +1,23 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src/core/usage.js';
-import { createApp } from '../../../src/server/app.js';
-import { connectStore, type StoreServices } from '../../../src/store/index.js';
 import { fakeSlackApi, type SlackCall } from '../../helpers/fake-slack.js';
-import { defaultRuleBase } from '../../helpers/rulebase.js';
-import { sqliteUrl } from '../../helpers/stores.js';
+import { type RunningServer, startServer } from '../../helpers/server.js';
 
 const SECRET = 'slack-signing-secret-0123456789';
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/slack/${name}`, import.meta.url), 'utf8');
-let server: Server;
-let services: StoreServices;
+let running: RunningServer;
 let slack: Awaited<ReturnType<typeof fakeSlackApi>>;
 let base: string;
 
 beforeAll(async () => {
   slack = await fakeSlackApi();
-  services = await connectStore(sqliteUrl(), { minimumCell: 5 });
-  const app = createApp({
-    ruleBase: defaultRuleBase(),
-    services,
-    stateTtlMs: 60_000,
-    hrToken: undefined,
-    logger: silentLogger,
-    slack: { botToken: 'xoxb-test-token', signingSecret: SECRET, apiUrl: slack.url },
-  });
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  running = await startServer({ slack: { botToken: 'xoxb-test-token', signingSecret: SECRET, apiUrl: slack.url } });
+  base = running.base;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await services.close();
+  await running.close();
   await slack.close();
 });
 

@@ -1,21 +1,14 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src/core/usage.js';
-import { createApp } from '../../../src/server/app.js';
-import { connectStore, type StoreServices } from '../../../src/store/index.js';
-import { defaultRuleBase } from '../../helpers/rulebase.js';
-import { sqliteUrl } from '../../helpers/stores.js';
+import { type RunningServer, startServer } from '../../helpers/server.js';
 
 /**
  * The web chat in headless Chromium (Debian's package; .ci/run installs it):
  * ask, press a button, complete a registration — as a person would.
  */
 const CHROMIUM = process.env.GEDRAGSBOT_CHROMIUM ?? '/usr/bin/chromium';
-let server: Server;
-let services: StoreServices;
+let running: RunningServer;
 let browser: Browser;
 let base: string;
 
@@ -23,12 +16,8 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium ontbreekt op ${CHROMIUM}: apt-get install chromium, of zet GEDRAGSBOT_CHROMIUM.`);
   }
-  services = await connectStore(sqliteUrl(), { minimumCell: 5 });
-  const ruleBase = defaultRuleBase();
-  const app = createApp({ ruleBase, services, stateTtlMs: 60_000, hrToken: undefined, logger: silentLogger });
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  running = await startServer();
+  base = running.base;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -37,8 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser.close();
-  await new Promise((resolve) => server.close(resolve));
-  await services.close();
+  await running.close();
 });
 
 async function ask(page: Page, text: string): Promise<void> {
