@@ -4,6 +4,8 @@ import { TEXTS } from '../messages/texts.js';
 import { evaluatorFor, type RuleEvaluator } from '../rulebase/evaluate.js';
 import { type Facts, OPEN_ENDED } from '../rulebase/facts.js';
 import { readCommand } from '../registers/commands.js';
+import type { FormValues, RegisterForm } from '../registers/form.js';
+import type { RegisterName } from '../registers/model.js';
 import type { CoordinatorPort, RegisterService } from '../registers/service.js';
 import type { RuleBase } from '../rulebase/load.js';
 import { type Channel, type Logger, noUsage, silentLogger, type UsageCount, type UsageRecorder } from '../usage.js';
@@ -62,15 +64,36 @@ export class GedragsBot {
     return this.ruleBase.organisation;
   }
 
-  async reply(conversation: string, message: unknown, context: TurnContext = CLI): Promise<BotReply> {
-    const previous = await this.states.get(conversation);
-    const text = typeof message === 'string' ? message : '';
-    const desk: DeskContext = {
+  private deskContext(conversation: string, context: TurnContext, previous: ConversationState | undefined): DeskContext {
+    return {
       conversation,
       user: context.user,
       previous,
       count: (counts) => this.count(counts.map((c) => ({ ...c, channel: context.channel }))),
     };
+  }
+
+  /** The register as one form (Slack modal, Teams card), prefilled from the conversation. */
+  async registrationForm(conversation: string, register: RegisterName, context: TurnContext): Promise<{ form: RegisterForm } | { reply: BotReply }> {
+    const previous = await this.states.get(conversation);
+    return this.desk.form(this.deskContext(conversation, context, previous), register);
+  }
+
+  /** A submitted form: stored and confirmed, or returned with the problems marked. */
+  async submitRegistration(
+    conversation: string,
+    register: RegisterName,
+    values: FormValues,
+    context: TurnContext,
+  ): Promise<{ form: RegisterForm } | { reply: BotReply }> {
+    const previous = await this.states.get(conversation);
+    return this.desk.submitForm(this.deskContext(conversation, context, previous), register, values);
+  }
+
+  async reply(conversation: string, message: unknown, context: TurnContext = CLI): Promise<BotReply> {
+    const previous = await this.states.get(conversation);
+    const text = typeof message === 'string' ? message : '';
+    const desk = this.deskContext(conversation, context, previous);
     if (previous?.registration) return this.desk.continue(desk, previous.registration, text);
     if (previous?.confirmDelete) {
       const answered = await this.desk.confirmDelete(desk, text);

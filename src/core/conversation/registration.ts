@@ -5,7 +5,8 @@ import type { RegisterCommand } from '../registers/commands.js';
 import { localToday } from '../registers/dates.js';
 import type { Draft } from '../registers/fields.js';
 import { answerFlow, type FlowReply, type FlowState, startFlow, type SummaryNote } from '../registers/flow.js';
-import type { GiftEntry, GiftInput, SideJobEntry, SideJobInput } from '../registers/model.js';
+import { type FormValues, readForm, type RegisterForm, registerForm } from '../registers/form.js';
+import type { GiftEntry, GiftInput, RegisterName, SideJobEntry, SideJobInput } from '../registers/model.js';
 import { LABELS } from '../registers/model.js';
 import type { CoordinatorPort, RegisterService } from '../registers/service.js';
 import type { RuleEvaluator } from '../rulebase/evaluate.js';
@@ -171,21 +172,45 @@ export class RegistrationDesk {
     await this.states.set(ctx.conversation, { ...rest, updatedAt: this.now() });
   }
 
+  /** Both registers as one form, for Slack modals and Teams cards; what the conversation knows is filled in. */
+  form(ctx: DeskContext, register: RegisterName): { form: RegisterForm } | { reply: BotReply } {
+    const blocked = this.unavailable(ctx);
+    if (blocked) return { reply: blocked };
+    const prefill = register === 'geschenk' ? { date: this.today(), ...this.carryOver(ctx.previous) } : {};
+    return { form: registerForm(register, prefill) };
+  }
+
+  /** A submitted form: stored with a confirmation, or back with each problem next to its field and nothing lost. */
+  async submitForm(ctx: DeskContext, register: RegisterName, values: FormValues): Promise<{ form: RegisterForm } | { reply: BotReply }> {
+    const blocked = this.unavailable(ctx);
+    if (blocked) return { reply: blocked };
+    const read = readForm(register, values, this.today(), new Date(this.now()));
+    if (!read.ok) return { form: read.form };
+    const flow: FlowState = { register, draft: read.draft, step: 'bevestigen', returnToSummary: true };
+    const verdict = await this.giftVerdict(read.draft);
+    const note = this.noteFor(verdict)(flow);
+    const saved = await this.save(ctx, flow);
+    return { reply: note && saved.text.startsWith('Opgeslagen') ? { ...saved, text: `${saved.text}\n${note}` } : saved };
+  }
+
+  private async store(owner: string, flow: FlowState, registers: RegisterService): Promise<void> {
+    const verdict = await this.giftVerdict(flow.draft);
+    if (flow.register === 'geschenk') {
+      const input = flow.draft as unknown as GiftInput;
+      if (flow.entryId) await registers.updateGift(owner, flow.entryId, input);
+      else await registers.saveGift(owner, input, verdict);
+    } else {
+      const input = flow.draft as unknown as SideJobInput;
+      if (flow.entryId) await registers.updateSideJob(owner, flow.entryId, input);
+      else await registers.saveSideJob(owner, input);
+    }
+  }
+
   private async save(ctx: DeskContext, flow: FlowState): Promise<BotReply> {
     const blocked = this.unavailable(ctx);
     if (blocked || !this.registers || !ctx.user) return blocked ?? reply('Registreren kan hier niet.');
-    const owner = ctx.user;
-    const verdict = await this.giftVerdict(flow.draft);
     try {
-      if (flow.register === 'geschenk') {
-        const input = flow.draft as unknown as GiftInput;
-        if (flow.entryId) await this.registers.updateGift(owner, flow.entryId, input);
-        else await this.registers.saveGift(owner, input, verdict);
-      } else {
-        const input = flow.draft as unknown as SideJobInput;
-        if (flow.entryId) await this.registers.updateSideJob(owner, flow.entryId, input);
-        else await this.registers.saveSideJob(owner, input);
-      }
+      await this.store(ctx.user, flow, this.registers);
     } catch (error) {
       if (!(error instanceof GedragsbotError) || error.code === 'INTERNAL') throw error;
       // Nothing was stored; the summary comes back so the employee can change what was wrong.
