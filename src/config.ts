@@ -62,7 +62,13 @@ const schema = z.object({
     .string()
     .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'de app-id van de bot, een GUID zoals 1a2b3c4d-…')
     .optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(8, 'het client secret van de app-registratie in Azure').optional(),
+  MICROSOFT_APP_TENANT_ID: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'de tenant-id van de organisatie in Azure, een GUID')
+    .optional(),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'een bot-token dat begint met xoxb-').optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'een app-token dat begint met xapp- (Basic Information → App-Level Tokens)').optional(),
   SLACK_SIGNING_SECRET: z.string().min(16, 'het signing secret uit de Slack-app (Basic Information)').optional(),
   SLACK_API_URL: z.url('een URL, bijv. https://slack.com/api/').optional(),
 });
@@ -81,12 +87,51 @@ export interface Config {
   hrToken: string | undefined;
   /** The Teams bot's app id. */
   microsoftAppId: string | undefined;
-  /** Slack over HTTP, when both are set. */
-  slack: { botToken: string; signingSecret: string; apiUrl: string | undefined } | undefined;
+  /** Teams with real authentication; undefined runs /api/messages in development mode, without it. */
+  teams: TeamsCredentials | undefined;
+  /** Slack over HTTP (token + signing secret) or Socket Mode (token + app token). */
+  slack: SlackConfig | undefined;
+}
+
+export interface TeamsCredentials {
+  appId: string;
+  password: string;
+  tenantId: string;
+}
+
+export interface SlackConfig {
+  botToken: string;
+  /** Checks the signature of every HTTP request; Socket Mode does not need it. */
+  signingSecret?: string | undefined;
+  /** Set: Socket Mode, no public URL needed. */
+  appToken?: string | undefined;
+  apiUrl?: string | undefined;
+}
+
+function teamsCredentials(c: z.infer<typeof schema>): TeamsCredentials | undefined {
+  const { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: password, MICROSOFT_APP_TENANT_ID: tenantId } = c;
+  if (!password && !tenantId) return undefined;
+  if (!appId || !password || !tenantId) {
+    const missing = [!appId && 'MICROSOFT_APP_ID', !password && 'MICROSOFT_APP_PASSWORD', !tenantId && 'MICROSOFT_APP_TENANT_ID'].filter(Boolean);
+    throw new GedragsbotError('CONFIG_INVALID', `Voor Teams zijn MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD en MICROSOFT_APP_TENANT_ID samen nodig; stel ook ${missing.join(' en ')} in (zie .env.example).`);
+  }
+  return { appId, password, tenantId };
+}
+
+function slackConfig(c: z.infer<typeof schema>): SlackConfig | undefined {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = c;
+  if (!botToken && !signingSecret && !appToken) return undefined;
+  if (!botToken) throw new GedragsbotError('CONFIG_INVALID', 'Voor Slack is SLACK_BOT_TOKEN nodig (OAuth & Permissions → Bot User OAuth Token); zie .env.example.');
+  if (!signingSecret && !appToken) {
+    throw new GedragsbotError('CONFIG_INVALID', 'Voor Slack is naast SLACK_BOT_TOKEN ook SLACK_SIGNING_SECRET (HTTP) of SLACK_APP_TOKEN (Socket Mode) nodig; zie .env.example.');
+  }
+  return { botToken, signingSecret, appToken, apiUrl: c.SLACK_API_URL };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty line in .env means "not set", not "set to nothing".
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new GedragsbotError(
@@ -95,9 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const c = parsed.data;
-  if (Boolean(c.SLACK_BOT_TOKEN) !== Boolean(c.SLACK_SIGNING_SECRET)) {
-    throw new GedragsbotError('CONFIG_INVALID', 'Voor Slack zijn SLACK_BOT_TOKEN én SLACK_SIGNING_SECRET nodig; zie .env.example.');
-  }
   return {
     rulesDir: resolve(c.GEDRAGSBOT_RULES_DIR ?? join(packageRoot(), 'rules')),
     stateTtlMs: c.GEDRAGSBOT_STATE_TTL_MINUTES * 60_000,
@@ -108,10 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     hrToken: c.GEDRAGSBOT_HR_TOKEN,
     microsoftAppId: c.MICROSOFT_APP_ID,
-    slack:
-      c.SLACK_BOT_TOKEN && c.SLACK_SIGNING_SECRET
-        ? { botToken: c.SLACK_BOT_TOKEN, signingSecret: c.SLACK_SIGNING_SECRET, apiUrl: c.SLACK_API_URL }
-        : undefined,
+    teams: teamsCredentials(c),
+    slack: slackConfig(c),
     coordinators: c.GEDRAGSBOT_COORDINATORS.split(',')
       .map((v) => v.trim())
       .filter(Boolean),

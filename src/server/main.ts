@@ -18,23 +18,32 @@ async function main(): Promise<void> {
   const ruleBase = loadRuleBase(config.rulesDir);
   const { minimumCell, coordinators } = config;
   const services = await connectStore(config.store, { minimumCell, coordinators });
-  const { stateTtlMs, hrToken, slack } = config;
-  const app = createApp({ ruleBase, services, stateTtlMs, hrToken, logger, slack });
-  if (config.slack) logger.info('Slack staat aan op /slack/events');
-  const server = createServer(app);
-  server.listen(config.port, () => {
-    logger.info(`Gedragsbot luistert op http://localhost:${String(config.port)} (opslag ${describeStore(parseStoreUrl(config.store))})`);
-    process.stdout.write(`Webchat: http://localhost:${String(config.port)}\n`);
-  });
+  const { stateTtlMs, hrToken, slack, teams } = config;
+  const server = createApp({ ruleBase, services, stateTtlMs, hrToken, logger, slack, teams });
+  const http = createServer(server.app);
+  await new Promise<void>((resolve) => http.listen(config.port, resolve));
+  await server.start();
+  const base = `http://localhost:${String(config.port)}`;
+  logger.info(`Gedragsbot luistert op ${base} (opslag ${describeStore(parseStoreUrl(config.store))})`);
+  if (slack?.appToken) logger.info('Slack: Socket Mode (verbonden met Slack, geen publieke URL nodig)');
+  else if (slack) logger.info(`Slack: ${base}/slack/events`);
+  if (teams) logger.info(`Teams: ${base}/api/messages, met authenticatie voor app ${teams.appId}`);
+  else {
+    logger.warn(
+      '!!! Teams draait in ONTWIKKELMODUS: /api/messages controleert geen afzender. Alleen voor lokaal testen;'
+      + ' stel MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD en MICROSOFT_APP_TENANT_ID in voor gebruik in Teams. !!!',
+    );
+  }
+  process.stdout.write(`Webchat: ${base}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: lopende verzoeken worden afgemaakt`);
-    server.close(() => {
-      void services.close().then(() => process.exit(0));
+    http.close(() => {
+      void server.stop().then(() => services.close()).then(() => process.exit(0));
     });
-    server.closeIdleConnections();
+    http.closeIdleConnections();
     // Whatever still hangs after 10 s is cut off, so a stuck client cannot block a deploy.
     setTimeout(() => process.exit(1), 10_000).unref();
   };

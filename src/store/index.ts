@@ -1,7 +1,9 @@
+import type { ChannelDirectory } from '../core/channels.js';
 import type { RegisterService } from '../core/registers/service.js';
 import type { UsageRecorder } from '../core/usage.js';
 import { openStore, type Store } from './database.js';
 import { UsageCountRepository } from './repositories/usage-counts.js';
+import { StoreChannelDirectory } from './services/channels.js';
 import { CoordinatorService } from './services/coordinator.js';
 import { type Clock, StoreRegisterService } from './services/registers.js';
 import { StoreUsageRecorder } from './services/usage.js';
@@ -14,6 +16,7 @@ export interface StoreServices {
   stats: UsageStatsService;
   registers: RegisterService;
   coordinator: CoordinatorService;
+  channels: ChannelDirectory;
   close(): Promise<void>;
   /** For tests and operations only. */
   readonly store: Store;
@@ -34,6 +37,7 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
     stats: new UsageStatsService(counts, options.minimumCell),
     registers: new StoreRegisterService(store, options.now),
     coordinator: new CoordinatorService(store, new Set(options.coordinators ?? []), options.now),
+    channels: new StoreChannelDirectory(store),
     close: () => store.close(),
     store,
   };

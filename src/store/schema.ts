@@ -103,6 +103,14 @@ export interface ConversationStateTable {
   expires_at: number;
 }
 
+export interface ChannelTargetTable {
+  platform: string;
+  id: string;
+  name: string | null;
+  address: string;
+  updated_at: string;
+}
+
 export interface Database {
   usage_counts: UsageCountTable;
   usage_daily: UsageDailyTable;
@@ -113,6 +121,7 @@ export interface Database {
   notifications: NotificationTable;
   sidejob_confirmations: SideJobConfirmationTable;
   conversation_states: ConversationStateTable;
+  channel_targets: ChannelTargetTable;
   /** Kysely's own bookkeeping lives next to ours. */
   _placeholder?: { id: Generated<number> };
 }

@@ -2,6 +2,11 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { replyBlocks, SECTION_LIMIT } from '../../src/channels/slack/blocks.js';
 import { MAX_CARD_BYTES, replyCard } from '../../src/channels/teams/card.js';
+import { formCard } from '../../src/channels/teams/form-card.js';
+import { homeView, readModal, registerModal } from '../../src/channels/slack/views.js';
+import { menuReply } from '../../src/core/messages/compose.js';
+import { readForm, type RegisterForm, registerForm } from '../../src/core/registers/form.js';
+import { defaultRuleBase } from '../helpers/rulebase.js';
 import type { BotReply } from '../../src/core/messages/model.js';
 import { allReplies } from '../helpers/all-replies.js';
 
@@ -19,6 +24,30 @@ interface SlackBlock {
 }
 
 let replies: BotReply[] = [];
+
+/** Every form our code can show: empty, prefilled, and back with problems. */
+function allForms(): RegisterForm[] {
+  const now = new Date('2026-11-22T10:00:00Z');
+  const wrong = (register: 'geschenk' | 'nevenwerk', values: Record<string, string | string[]>) => {
+    const read = readForm(register, values, '2026-11-22', now);
+    if (read.ok) throw new Error('expected problems');
+    return read.form;
+  };
+  return [
+    registerForm('geschenk'),
+    registerForm('nevenwerk'),
+    registerForm('geschenk', { date: '2026-11-22', valueEuros: 80, giverRelation: 'leverancier', accepted: false, direction: 'aangeboden' }),
+    registerForm('nevenwerk', { kind: 'nevenwerk', relations: ['zaken', 'toezicht'], hoursPerWeek: 4, paid: true }),
+    wrong('geschenk', { date: '2099-01-01', valueEuros: 'veel', description: '<b>x</b>' }),
+    wrong('nevenwerk', { kind: 'nevenwerk', hoursPerWeek: '100', startDate: '2024-01-01', endDate: '2023-01-01', relations: ['zaken'] }),
+  ];
+}
+
+function parseWarnings(card: unknown): string[] {
+  const context = new AC.SerializationContext();
+  new AC.AdaptiveCard().parse(card, context);
+  return Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
+}
 beforeAll(async () => {
   replies = await allReplies();
 }, 60_000);
@@ -35,6 +64,17 @@ describe('Adaptive Cards 1.5 (Teams and the web chat)', () => {
       expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(MAX_CARD_BYTES);
       expect(card.version).toBe('1.5');
     }
+  });
+
+  it('every register form card parses without warnings, keeps values and shows problems', () => {
+    const forms = allForms();
+    for (const form of forms) {
+      const card = formCard(form);
+      expect(parseWarnings(card)).toEqual([]);
+      expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(MAX_CARD_BYTES);
+    }
+    expect(JSON.stringify(formCard(forms[4]!))).toContain('ligt in de toekomst');
+    expect(parseWarnings(replyCard(menuReply(defaultRuleBase().organisation)))).toEqual([]);
   });
 
   it('buttons are Action.Submit carrying the text the bot receives', () => {
@@ -63,6 +103,34 @@ describe('Slack Block Kit', () => {
         }
       }
     }
+  });
+
+  it('register modals keep Slack\'s limits and read back into the same form values', () => {
+    for (const form of allForms()) {
+      const view = registerModal(form, { register: form.register, channel: 'D0ABC1234' }) as {
+        title: { text: string };
+        blocks: { type: string; block_id?: string; label?: { text: string }; element?: Record<string, unknown> }[];
+        private_metadata: string;
+      };
+      expect(view.title.text.length).toBeLessThanOrEqual(24);
+      expect(view.blocks.length).toBeLessThanOrEqual(100);
+      expect(view.private_metadata.length).toBeLessThanOrEqual(3000);
+      for (const block of view.blocks.filter((b) => b.type === 'input')) {
+        expect(block.label?.text.length).toBeLessThanOrEqual(2000);
+        expect(block.element?.action_id).toBe(block.block_id);
+      }
+    }
+    const values = readModal({
+      direction: { direction: { type: 'static_select', selected_option: { value: 'ontvangen' } } },
+      date: { date: { type: 'datepicker', selected_date: '2026-11-20' } },
+      description: { description: { type: 'plain_text_input', value: 'Taart' } },
+      valueEuros: { valueEuros: { type: 'plain_text_input', value: null } },
+      relations: { relations: { type: 'checkboxes', selected_options: [{ value: 'zaken' }] } },
+    });
+    expect(values).toEqual({ direction: 'ontvangen', date: '2026-11-20', description: 'Taart', relations: ['zaken'] });
+    const home = homeView(menuReply(defaultRuleBase().organisation)) as { type: string; blocks: unknown[] };
+    expect(home.type).toBe('home');
+    expect(JSON.stringify(home.blocks)).toContain('gedragsbot_registreer_geschenk');
   });
 
   it('escapes what Slack would read as markup', () => {

@@ -1,4 +1,4 @@
-import { compose, valueQuestion } from '../messages/compose.js';
+import { compose, menuReply, valueQuestion } from '../messages/compose.js';
 import type { BotReply } from '../messages/model.js';
 import { TEXTS } from '../messages/texts.js';
 import { evaluatorFor, type RuleEvaluator } from '../rulebase/evaluate.js';
@@ -35,6 +35,9 @@ export interface BotOptions {
 
 const CLI: TurnContext = { channel: 'cli' };
 
+/** A form to show, or a reply when there is none (e.g. registering is not possible here). */
+export type FormOrReply = { form: RegisterForm } | { reply: BotReply };
+
 /**
  * One conversation turn: understand the message, carry the topic over when it
  * answers the bot's own question, let the rules decide, and remember only
@@ -64,7 +67,12 @@ export class GedragsBot {
     return this.ruleBase.organisation;
   }
 
-  private deskContext(conversation: string, context: TurnContext, previous: ConversationState | undefined): DeskContext {
+  /** The welcome and menu (Teams install, Slack App Home); not a question, so not counted. */
+  menu(): BotReply {
+    return menuReply(this.ruleBase.organisation);
+  }
+
+  private deskContext(conversation: string, context: TurnContext, previous?: ConversationState): DeskContext {
     return {
       conversation,
       user: context.user,
@@ -74,7 +82,7 @@ export class GedragsBot {
   }
 
   /** The register as one form (Slack modal, Teams card), prefilled from the conversation. */
-  async registrationForm(conversation: string, register: RegisterName, context: TurnContext): Promise<{ form: RegisterForm } | { reply: BotReply }> {
+  async registrationForm(conversation: string, register: RegisterName, context: TurnContext): Promise<FormOrReply> {
     const previous = await this.states.get(conversation);
     return this.desk.form(this.deskContext(conversation, context, previous), register);
   }
@@ -85,7 +93,7 @@ export class GedragsBot {
     register: RegisterName,
     values: FormValues,
     context: TurnContext,
-  ): Promise<{ form: RegisterForm } | { reply: BotReply }> {
+  ): Promise<FormOrReply> {
     const previous = await this.states.get(conversation);
     return this.desk.submitForm(this.deskContext(conversation, context, previous), register, values);
   }

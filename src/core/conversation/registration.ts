@@ -15,6 +15,8 @@ import { giftKindOfText, type Understanding } from '../understanding/understand.
 import type { UsageCount } from '../usage.js';
 import type { ConversationState, ConversationStateStore } from './state.js';
 
+type FormOrReply = { form: RegisterForm } | { reply: BotReply };
+
 /**
  * Registering a gift or a side job in the conversation, and everything an
  * employee does with their own entries ("mijn registraties", change, withdraw,
@@ -173,7 +175,7 @@ export class RegistrationDesk {
   }
 
   /** Both registers as one form, for Slack modals and Teams cards; what the conversation knows is filled in. */
-  form(ctx: DeskContext, register: RegisterName): { form: RegisterForm } | { reply: BotReply } {
+  form(ctx: DeskContext, register: RegisterName): FormOrReply {
     const blocked = this.unavailable(ctx);
     if (blocked) return { reply: blocked };
     const prefill = register === 'geschenk' ? { date: this.today(), ...this.carryOver(ctx.previous) } : {};
@@ -181,7 +183,7 @@ export class RegistrationDesk {
   }
 
   /** A submitted form: stored with a confirmation, or back with each problem next to its field and nothing lost. */
-  async submitForm(ctx: DeskContext, register: RegisterName, values: FormValues): Promise<{ form: RegisterForm } | { reply: BotReply }> {
+  async submitForm(ctx: DeskContext, register: RegisterName, values: FormValues): Promise<FormOrReply> {
     const blocked = this.unavailable(ctx);
     if (blocked) return { reply: blocked };
     const read = readForm(register, values, this.today(), new Date(this.now()));

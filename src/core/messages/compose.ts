@@ -2,6 +2,7 @@ import type { Answer } from '../rulebase/evaluate.js';
 import { OPEN_ENDED } from '../rulebase/facts.js';
 import type { Intent, Organisation } from '../rulebase/schema.js';
 import type { Action, ActionId, BotReply, Contact } from './model.js';
+import { TEXTS } from './texts.js';
 
 /** Buttons people see; the value is what the bot receives when one is pressed. */
 const ACTION_LABELS: Record<ActionId, { label: string; value: string }> = {
@@ -83,6 +84,28 @@ export function valueQuestion(org: Organisation): NonNullable<BotReply['question
     slot: 'waarde',
     prompt: 'Wat is de geschatte waarde?',
     choices: [choice(`${limit} of minder`), choice(`meer dan ${limit}`), choice('weet ik niet')],
+  };
+}
+
+/**
+ * The menu: the welcome when the app is installed, and Slack's App Home. It
+ * says what the bot keeps and what not, because that decides whether people
+ * dare to ask.
+ */
+export function menuReply(org: Organisation): BotReply {
+  const action = (id: ActionId): Action => ({ id, ...ACTION_LABELS[id] });
+  return {
+    intent: 'help',
+    verdict: 'geen',
+    amount: null,
+    text: TEXTS.welcome.replace('{organisatie}', org.naam),
+    actions: [
+      action('dilemma'),
+      action('registreer_geschenk'),
+      { id: 'registreer_nevenfunctie', label: 'Registreer nevenwerk', value: ACTION_LABELS.registreer_nevenfunctie.value },
+      { id: 'keuze', label: 'Mijn registraties', value: 'mijn registraties' },
+      action('vertrouwenspersoon'),
+    ],
   };
 }
 

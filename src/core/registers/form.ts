@@ -95,12 +95,17 @@ const TITLES: Record<RegisterName, { title: string; intro: string }> = {
 function shown(key: string, value: unknown): string | string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'boolean') return value ? 'ja' : 'nee';
-  if (Array.isArray(value)) return value.map(String);
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => String(v));
   if (key === 'outcome' && value === 'afgeslagen') return undefined;
-  return typeof value === 'number' ? String(value) : String(value);
+  return typeof value === 'number' || typeof value === 'string' ? String(value) : undefined;
 }
 
-export function registerForm(register: RegisterName, prefill: Draft = {}, errors: Record<string, string> = {}, raw: FormValues = {}): RegisterForm {
+export function registerForm(
+  register: RegisterName,
+  prefill: Draft = {},
+  errors: Record<string, string> = {},
+  raw: FormValues = {},
+): RegisterForm {
   const fields = (register === 'geschenk' ? GIFT_FORM : SIDEJOB_FORM).map((field): FormField => {
     const value = raw[field.key] ?? shown(field.key, prefill[field.key]);
     const error = errors[field.key];
@@ -116,7 +121,7 @@ function isEmpty(raw: FormValue): boolean {
 function readOne(register: RegisterName, field: FormField, raw: FormValue, today: string, now: Date): Parsed | null {
   if (raw === undefined || isEmpty(raw)) return null;
   if (field.input === 'multichoice') {
-    const list = (Array.isArray(raw) ? raw : String(raw).split(',')).map((v) => v.trim()).filter(Boolean);
+    const list = (Array.isArray(raw) ? raw : raw.split(',')).map((v) => v.trim()).filter(Boolean);
     const known = new Set(field.options?.map((o) => o.value));
     const unknown = list.find((v) => !known.has(v));
     return unknown ? { error: `${fieldName(field.key)}: "${unknown}" is geen keuze` } : { value: list };
@@ -155,7 +160,7 @@ export function readForm(register: RegisterName, raw: FormValues, today: string,
   if (Object.keys(errors).length === 0) {
     const schema = register === 'geschenk' ? giftSchema(today) : sideJobSchema(today);
     const checked = schema.safeParse(draft);
-    if (checked.success) return { ok: true, draft: checked.data as Draft };
+    if (checked.success) return { ok: true, draft: checked.data };
     for (const issue of checked.error.issues) errors[String(issue.path[0] ?? '')] ??= issue.message;
   }
   return { ok: false, form: registerForm(register, draft, errors, raw) };

@@ -1,0 +1,137 @@
+import type { App } from '@slack/bolt';
+import type { GedragsBot } from '../../core/conversation/bot.js';
+import type { BotReply } from '../../core/messages/model.js';
+import type { RegisterName } from '../../core/registers/model.js';
+import type { Logger } from '../../core/usage.js';
+import { replyBlocks, replyFallbackText } from './blocks.js';
+import { homeView, modalErrors, readMetadata, readModal, REGISTER_CALLBACK, registerModal } from './views.js';
+
+/**
+ * Everything Slack can send, the same over HTTP and Socket Mode: direct
+ * messages, @mentions, /integriteit, buttons, the register modals and the App
+ * Home. Only text and form values go to the core; replies come back as Block Kit.
+ */
+export interface SlackHandlerOptions {
+  bot: GedragsBot;
+  logger: Logger;
+}
+
+/** Event ids already handled; Slack retries within minutes, so a bounded memory is enough. */
+class SeenEvents {
+  private readonly ids = new Set<string>();
+  constructor(private readonly limit = 10_000) {}
+
+  firstTime(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > this.limit) {
+      const oldest = this.ids.values().next().value;
+      if (oldest !== undefined) this.ids.delete(oldest);
+    }
+    return true;
+  }
+}
+
+const MENTION = /<@[A-Z0-9]+>/g;
+const REGISTER_ACTIONS: Record<string, RegisterName> = { registreer_geschenk: 'geschenk', registreer_nevenfunctie: 'nevenwerk' };
+
+/** The fields of a Slack message event this channel reads. */
+interface IncomingMessage {
+  channel_type?: string;
+  subtype?: string;
+  bot_id?: string;
+  user?: string;
+  channel: string;
+  text?: string;
+}
+
+function message(reply: BotReply) {
+  return { text: replyFallbackText(reply), blocks: replyBlocks(reply) };
+}
+
+/** A direct message, the App Home and modals opened from them are one conversation per person. */
+function conversationOf(user: string, channel: string | undefined): string {
+  return !channel || channel.startsWith('D') ? `slack:dm:${user}` : `slack:${channel}:${user}`;
+}
+
+export function registerSlackHandlers(app: App, { bot, logger }: SlackHandlerOptions): void {
+  const seen = new SeenEvents();
+  const context = (user: string) => ({ channel: 'slack' as const, user: `slack:${user}` });
+  const answer = (user: string, channel: string | undefined, text: string) =>
+    bot.reply(conversationOf(user, channel), text, context(user));
+
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !seen.firstTime(eventId)) return;
+    await next();
+  });
+
+  app.message(async ({ message: incoming, say }) => {
+    const m = incoming as IncomingMessage;
+    if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.user) return;
+    await say(message(await answer(m.user, m.channel, m.text ?? '')));
+  });
+
+  app.event('app_mention', async ({ event, say }) => {
+    if (!event.user) return;
+    const reply = await answer(event.user, event.channel, event.text.replace(MENTION, ' '));
+    await say({ ...message(reply), thread_ts: event.thread_ts ?? event.ts });
+  });
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    await client.views.publish({ user_id: event.user, view: homeView(bot.menu()) as never });
+  });
+
+  app.command('/integriteit', async ({ command, ack, respond }) => {
+    await ack();
+    const text = command.text.trim() === '' ? 'help' : command.text;
+    await respond({ ...message(await answer(command.user_id, command.channel_id, text)), response_type: 'ephemeral' });
+  });
+
+  app.action(/^gedragsbot_/, async ({ ack, body, action, client }) => {
+    await ack();
+    const { action_id: actionId, value } = action as { action_id: string; value?: string };
+    const channel = (body as { channel?: { id: string } }).channel?.id;
+    const user = body.user.id;
+    const register = REGISTER_ACTIONS[actionId.replace(/^gedragsbot_/, '').replace(/_\d+$/, '')];
+    const triggerId = (body as { trigger_id?: string }).trigger_id;
+    if (register && triggerId) {
+      const opened = await bot.registrationForm(conversationOf(user, channel), register, context(user));
+      if ('form' in opened) {
+        const view = registerModal(opened.form, { register, channel: channel ?? null });
+        await client.views.open({ trigger_id: triggerId, view: view as never });
+        return;
+      }
+      await client.chat.postMessage({ channel: channel ?? user, ...message(opened.reply) });
+      return;
+    }
+    if (!value) return;
+    // Buttons on the App Home have no channel: the answer goes to the person's direct messages with the app.
+    await client.chat.postMessage({ channel: channel ?? user, ...message(await answer(user, channel, value)) });
+  });
+
+  app.view(REGISTER_CALLBACK, async ({ ack, view, body, client }) => {
+    const metadata = readMetadata(view.private_metadata);
+    const user = body.user.id;
+    if (!metadata) {
+      await ack();
+      return;
+    }
+    const values = readModal(view.state.values);
+    const conversation = conversationOf(user, metadata.channel ?? undefined);
+    const result = await bot.submitRegistration(conversation, metadata.register, values, context(user));
+    if ('form' in result) {
+      // The modal stays open with every value kept and each problem under its field.
+      await ack({ response_action: 'errors', errors: modalErrors(result.form) });
+      return;
+    }
+    await ack();
+    await client.chat.postMessage({ channel: metadata.channel ?? user, ...message(result.reply) });
+  });
+
+  app.error((error) => {
+    logger.error('Slack-verzoek mislukt', error);
+    return Promise.resolve();
+  });
+}

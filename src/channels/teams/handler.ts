@@ -1,0 +1,122 @@
+import { ActivityHandler, type Activity, CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import type { ChannelDirectory } from '../../core/channels.js';
+import type { GedragsBot } from '../../core/conversation/bot.js';
+import type { BotReply } from '../../core/messages/model.js';
+import type { FormValues, RegisterForm } from '../../core/registers/form.js';
+import type { RegisterName } from '../../core/registers/model.js';
+import type { Logger } from '../../core/usage.js';
+import { replyCard } from './card.js';
+import { formCard } from './form-card.js';
+
+/**
+ * Teams ⇄ core: personal chats and @mentions in team channels, Action.Submit
+ * from our cards (answers, follow-ups, register forms), and a welcome when the
+ * app is installed. Team channels are remembered for proactive posts (the
+ * weekly poll), without the person who happened to write there.
+ */
+const REGISTER_ACTIONS: Record<string, RegisterName> = { registreer_geschenk: 'geschenk', registreer_nevenfunctie: 'nevenwerk' };
+
+interface SubmitValue {
+  text?: unknown;
+  action?: unknown;
+  form?: unknown;
+  [input: string]: unknown;
+}
+
+function cardMessage(card: Record<string, unknown>, fallback: string) {
+  return { ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), summary: fallback.slice(0, 200) };
+}
+
+export function replyActivity(reply: BotReply): Partial<Activity> {
+  return cardMessage(replyCard(reply), reply.text);
+}
+
+export function formActivity(form: RegisterForm): Partial<Activity> {
+  return cardMessage(formCard(form), form.title);
+}
+
+/** Inputs come back as strings; multi-selects as "a,b". */
+function formValues(value: SubmitValue): FormValues {
+  const values: FormValues = {};
+  for (const [key, raw] of Object.entries(value)) {
+    if (key === 'form' || key === 'action' || key === 'text') continue;
+    if (typeof raw === 'string') values[key] = raw;
+    else if (typeof raw === 'number') values[key] = String(raw);
+  }
+  return values;
+}
+
+/** "19:abc@thread.tacv2;messageid=123" is a reply thread in channel "19:abc@thread.tacv2". */
+function channelIdOf(conversationId: string): string {
+  return conversationId.split(';')[0] ?? conversationId;
+}
+
+export class TeamsHandler extends ActivityHandler {
+  constructor(
+    private readonly bot: GedragsBot,
+    private readonly channels: ChannelDirectory | undefined,
+    private readonly logger: Logger,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.rememberChannel(context);
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botAdded) {
+        await this.rememberChannel(context);
+        await context.sendActivity(replyActivity(this.bot.menu()));
+      }
+      await next();
+    });
+  }
+
+  private who(context: TurnContext) {
+    const { from, conversation } = context.activity;
+    const user = from.aadObjectId ?? from.id;
+    return { conversation: `teams:${conversation.id}:${user}`, turn: { channel: 'teams' as const, user: `teams:${user}` } };
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const { conversation, turn } = this.who(context);
+    const value = context.activity.value as SubmitValue | undefined;
+    if (value && typeof value === 'object') {
+      if (value.form === 'geschenk' || value.form === 'nevenwerk') {
+        const result = await this.bot.submitRegistration(conversation, value.form, formValues(value), turn);
+        await context.sendActivity('form' in result ? formActivity(result.form) : replyActivity(result.reply));
+        return;
+      }
+      const register = typeof value.action === 'string' ? REGISTER_ACTIONS[value.action] : undefined;
+      if (register) {
+        const opened = await this.bot.registrationForm(conversation, register, turn);
+        await context.sendActivity('form' in opened ? formActivity(opened.form) : replyActivity(opened.reply));
+        return;
+      }
+      if (typeof value.text === 'string') {
+        await context.sendActivity(replyActivity(await this.bot.reply(conversation, value.text, turn)));
+        return;
+      }
+    }
+    const text = TurnContext.removeRecipientMention(context.activity);
+    await context.sendActivity(replyActivity(await this.bot.reply(conversation, text, turn)));
+  }
+
+  private async rememberChannel(context: TurnContext): Promise<void> {
+    const { conversation } = context.activity;
+    if (!this.channels || conversation.conversationType !== 'channel') return;
+    const id = channelIdOf(conversation.id);
+    const reference = TurnContext.getConversationReference(context.activity);
+    const data = context.activity.channelData as { channel?: { name?: string }; team?: { name?: string } } | undefined;
+    const name = [data?.team?.name, data?.channel?.name].filter(Boolean).join(' / ') || null;
+    // Who wrote is not part of where to post: the reference is kept without user and message.
+    const { user: _user, activityId: _activity, ...where } = reference;
+    const address = { ...where, conversation: { ...reference.conversation, id } };
+    try {
+      await this.channels.remember({ platform: 'teams', id, name, address: JSON.stringify(address) });
+    } catch (error) {
+      this.logger.error('Teams-kanaal niet onthouden', error);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A fake Bot Framework connector on loopback: the activity's serviceUrl points
+ * here, so every reply and proactive post the bot sends lands in `posts`.
+ */
+export interface ConnectorPost {
+  path: string;
+  authorization: string | undefined;
+  activity: {
+    type: string;
+    text?: string;
+    replyToId?: string;
+    conversation?: { id: string };
+    attachments?: { contentType: string; content: Record<string, unknown> }[];
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let body = '';
+  for await (const chunk of req) body += String(chunk);
+  return body;
+}
+
+export async function fakeConnector(): Promise<{ url: string; posts: ConnectorPost[]; close(): Promise<void> }> {
+  const posts: ConnectorPost[] = [];
+  let next = 1;
+  const server: Server = createServer((req, res) => {
+    void readBody(req).then((body) => {
+      if (req.method === 'POST' && (req.url ?? '').startsWith('/v3/conversations/')) {
+        posts.push({ path: req.url ?? '', authorization: req.headers.authorization, activity: JSON.parse(body || '{}') as ConnectorPost['activity'] });
+      }
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ id: `reply-${String(next++)}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/`;
+  return {
+    url,
+    posts,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}
+
+/** The card in a connector post, or undefined when it carries none. */
+export function cardOf(post: ConnectorPost | undefined): Record<string, unknown> | undefined {
+  return post?.activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
