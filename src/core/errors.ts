@@ -10,6 +10,7 @@ export type ErrorCode
     | 'STORE_UNAVAILABLE'
     | 'NOT_FOUND'
     | 'FORBIDDEN'
+    | 'PLATFORM_UNAVAILABLE'
     | 'INTERNAL';
 
 export class GedragsbotError extends Error {

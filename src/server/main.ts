@@ -17,7 +17,14 @@ async function main(): Promise<void> {
   const logger = consoleLogger(config.logLevel);
   const ruleBase = loadRuleBase(config.rulesDir);
   const { minimumCell, coordinators } = config;
-  const services = await connectStore(config.store, { minimumCell, coordinators });
+  const services = await connectStore(config.store, {
+    minimumCell,
+    coordinators,
+    usageFlushMs: 1000,
+    onUsageError: (error) => {
+      logger.error('Gebruikstellingen nog niet opgeslagen; nieuwe poging over een seconde', error);
+    },
+  });
   const { stateTtlMs, hrToken, slack, teams } = config;
   const server = createApp({ ruleBase, services, stateTtlMs, hrToken, logger, slack, teams });
   const http = createServer(server.app);

@@ -27,18 +27,26 @@ export interface StoreOptions {
   /** "kanaal:gebruiker" of the integrity coordinators. */
   coordinators?: readonly string[];
   now?: Clock;
+  /** Servers collect usage counts this long and write them together; 0 writes each at once (CLI, tests). */
+  usageFlushMs?: number;
+  /** A count that could not be written (it is kept and tried again). */
+  onUsageError?: (error: unknown) => void;
 }
 
 export async function connectStore(url: string, options: StoreOptions): Promise<StoreServices> {
   const store = await openStore(parseStoreUrl(url));
   const counts = new UsageCountRepository(store.db);
+  const usage = new StoreUsageRecorder(counts, options.usageFlushMs ?? 0, options.onUsageError);
   return {
-    usage: new StoreUsageRecorder(counts),
-    stats: new UsageStatsService(counts, options.minimumCell),
+    usage,
+    stats: new UsageStatsService(counts, options.minimumCell, () => usage.flush()),
     registers: new StoreRegisterService(store, options.now),
     coordinator: new CoordinatorService(store, new Set(options.coordinators ?? []), options.now),
     channels: new StoreChannelDirectory(store),
-    close: () => store.close(),
+    close: async () => {
+      await usage.flush();
+      await store.close();
+    },
     store,
   };
 }

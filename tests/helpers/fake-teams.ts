@@ -23,10 +23,29 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return body;
 }
 
-export async function fakeConnector(): Promise<{ url: string; posts: ConnectorPost[]; close(): Promise<void> }> {
+export interface FakeConnector {
+  url: string;
+  posts: ConnectorPost[];
+  /** How many activities arrived, also in count-only mode. */
+  received(): number;
+  close(): Promise<void>;
+}
+
+/** `countOnly` (benchmarks): activities are counted, not kept, so the fake costs as little as the real service. */
+export async function fakeConnector(options: { countOnly?: boolean } = {}): Promise<FakeConnector> {
   const posts: ConnectorPost[] = [];
+  let count = 0;
   let next = 1;
   const server: Server = createServer((req, res) => {
+    if (options.countOnly) {
+      count += 1;
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json');
+        res.end(`{"id":"reply-${String(next++)}"}`);
+      });
+      return;
+    }
     void readBody(req).then((body) => {
       if (req.method === 'POST' && (req.url ?? '').startsWith('/v3/conversations/')) {
         posts.push({ path: req.url ?? '', authorization: req.headers.authorization, activity: JSON.parse(body || '{}') as ConnectorPost['activity'] });
@@ -40,6 +59,7 @@ export async function fakeConnector(): Promise<{ url: string; posts: ConnectorPo
   return {
     url,
     posts,
+    received: () => (options.countOnly ? count : posts.length),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

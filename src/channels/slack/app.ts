@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Router } from 'express';
 import { registerSlackHandlers, type SlackHandlerOptions } from './handlers.js';
+import { SlackPoster } from './poster.js';
 
 /**
  * Slack in one of two ways. Over HTTP on /slack/events, Bolt checks every
@@ -25,10 +26,14 @@ export interface SlackConnection {
 
 export function slackConnection(options: SlackOptions): SlackConnection {
   const clientOptions = options.apiUrl ? { slackApiUrl: options.apiUrl } : {};
+  const poster = new SlackPoster(options.botToken, options.apiUrl);
+  const wiring = { ...options, poster };
+  // Bolt's conversation store is not used: the core keeps its own state, without message texts.
+  const bolt = { token: options.botToken, clientOptions, convoStore: false as const };
   if (options.appToken) {
     const receiver = new SocketModeReceiver({ appToken: options.appToken, installerOptions: { clientOptions } });
-    const app = new App({ token: options.botToken, receiver, clientOptions });
-    registerSlackHandlers(app, options);
+    const app = new App({ ...bolt, receiver });
+    registerSlackHandlers(app, wiring);
     return {
       router: null,
       start: async () => {
@@ -36,12 +41,13 @@ export function slackConnection(options: SlackOptions): SlackConnection {
       },
       stop: async () => {
         await app.stop();
+        await poster.close();
       },
     };
   }
   if (!options.signingSecret) throw new Error('Slack over HTTP heeft SLACK_SIGNING_SECRET nodig');
   const receiver = new ExpressReceiver({ signingSecret: options.signingSecret, endpoints: '/slack/events' });
-  const app = new App({ token: options.botToken, receiver, clientOptions });
-  registerSlackHandlers(app, options);
-  return { router: receiver.router, start: () => Promise.resolve(), stop: () => Promise.resolve() };
+  const app = new App({ ...bolt, receiver });
+  registerSlackHandlers(app, wiring);
+  return { router: receiver.router, start: () => Promise.resolve(), stop: () => poster.close() };
 }

@@ -4,6 +4,7 @@ import type { BotReply } from '../../core/messages/model.js';
 import type { RegisterName } from '../../core/registers/model.js';
 import type { Logger } from '../../core/usage.js';
 import { replyBlocks, replyFallbackText } from './blocks.js';
+import type { SlackPoster } from './poster.js';
 import { homeView, modalErrors, readMetadata, readModal, REGISTER_CALLBACK, registerModal } from './views.js';
 
 /**
@@ -14,6 +15,10 @@ import { homeView, modalErrors, readMetadata, readModal, REGISTER_CALLBACK, regi
 export interface SlackHandlerOptions {
   bot: GedragsBot;
   logger: Logger;
+}
+
+interface Wiring extends SlackHandlerOptions {
+  poster: SlackPoster;
 }
 
 /** Event ids already handled; Slack retries within minutes, so a bounded memory is enough. */
@@ -54,7 +59,7 @@ function conversationOf(user: string, channel: string | undefined): string {
   return !channel || channel.startsWith('D') ? `slack:dm:${user}` : `slack:${channel}:${user}`;
 }
 
-export function registerSlackHandlers(app: App, { bot, logger }: SlackHandlerOptions): void {
+export function registerSlackHandlers(app: App, { bot, logger, poster }: Wiring): void {
   const seen = new SeenEvents();
   const context = (user: string) => ({ channel: 'slack' as const, user: `slack:${user}` });
   const answer = (user: string, channel: string | undefined, text: string) =>
@@ -66,16 +71,16 @@ export function registerSlackHandlers(app: App, { bot, logger }: SlackHandlerOpt
     await next();
   });
 
-  app.message(async ({ message: incoming, say }) => {
+  app.message(async ({ message: incoming }) => {
     const m = incoming as IncomingMessage;
     if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.user) return;
-    await say(message(await answer(m.user, m.channel, m.text ?? '')));
+    await poster.postMessage({ channel: m.channel, ...message(await answer(m.user, m.channel, m.text ?? '')) });
   });
 
-  app.event('app_mention', async ({ event, say }) => {
+  app.event('app_mention', async ({ event }) => {
     if (!event.user) return;
     const reply = await answer(event.user, event.channel, event.text.replace(MENTION, ' '));
-    await say({ ...message(reply), thread_ts: event.thread_ts ?? event.ts });
+    await poster.postMessage({ channel: event.channel, ...message(reply), thread_ts: event.thread_ts ?? event.ts });
   });
 
   app.event('app_home_opened', async ({ event, client }) => {
@@ -103,15 +108,15 @@ export function registerSlackHandlers(app: App, { bot, logger }: SlackHandlerOpt
         await client.views.open({ trigger_id: triggerId, view: view as never });
         return;
       }
-      await client.chat.postMessage({ channel: channel ?? user, ...message(opened.reply) });
+      await poster.postMessage({ channel: channel ?? user, ...message(opened.reply) });
       return;
     }
     if (!value) return;
     // Buttons on the App Home have no channel: the answer goes to the person's direct messages with the app.
-    await client.chat.postMessage({ channel: channel ?? user, ...message(await answer(user, channel, value)) });
+    await poster.postMessage({ channel: channel ?? user, ...message(await answer(user, channel, value)) });
   });
 
-  app.view(REGISTER_CALLBACK, async ({ ack, view, body, client }) => {
+  app.view(REGISTER_CALLBACK, async ({ ack, view, body }) => {
     const metadata = readMetadata(view.private_metadata);
     const user = body.user.id;
     if (!metadata) {
@@ -127,7 +132,7 @@ export function registerSlackHandlers(app: App, { bot, logger }: SlackHandlerOpt
       return;
     }
     await ack();
-    await client.chat.postMessage({ channel: metadata.channel ?? user, ...message(result.reply) });
+    await poster.postMessage({ channel: metadata.channel ?? user, ...message(result.reply) });
   });
 
   app.error((error) => {

@@ -73,7 +73,7 @@ function notAfter(limit: string, message: string) {
   return isoDay.refine((d) => d <= limit, message);
 }
 
-export function giftSchema(today: string) {
+function buildGiftSchema(today: string) {
   return z.strictObject({
     direction: z.enum(GIFT_DIRECTIONS, { error: 'kies gekregen of aangeboden' }),
     date: notAfter(today, 'ligt in de toekomst').refine((d) => d >= '2000-01-01', 'ligt te ver in het verleden'),
@@ -91,7 +91,7 @@ export function giftSchema(today: string) {
   });
 }
 
-export function sideJobSchema(today: string) {
+function buildSideJobSchema(today: string) {
   const nextYear = `${String(Number(today.slice(0, 4)) + 1)}${today.slice(4)}`;
   return z
     .strictObject({
@@ -116,6 +116,22 @@ export function sideJobSchema(today: string) {
       path: ['endDate'],
     });
 }
+
+/** Building a schema costs more than checking with it; they only change with the day. */
+function perDay<T>(build: (today: string) => T): (today: string) => T {
+  let day = '';
+  let built: T | undefined;
+  return (today) => {
+    if (built === undefined || day !== today) {
+      built = build(today);
+      day = today;
+    }
+    return built;
+  };
+}
+
+export const giftSchema = perDay(buildGiftSchema);
+export const sideJobSchema = perDay(buildSideJobSchema);
 
 /** Throws a kind Dutch error that names the first wrong field; nothing may be stored then. */
 function check<T>(schema: z.ZodType<T>, input: unknown): T {

@@ -75,9 +75,12 @@ export class UsageStatsService {
   constructor(
     private readonly counts: UsageCountRepository,
     private readonly minimumCell: number,
+    /** Writes counts still collected in memory, so a report includes them. */
+    private readonly beforeRead: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   async table(query: StatsQuery): Promise<StatsTable> {
+    await this.beforeRead();
     const event = query.event ?? 'vraag';
     const { from, to, by } = query;
     let rows: { key: string; count: number }[];
@@ -98,6 +101,7 @@ export class UsageStatsService {
   }
 
   async yearSummary(year: number): Promise<YearSummary> {
+    await this.beforeRead();
     const [now, before] = await Promise.all([
       this.counts.byEventIntentVerdict(`${String(year)}-01`, `${String(year)}-12`),
       this.counts.byEventIntentVerdict(`${String(year - 1)}-01`, `${String(year - 1)}-12`),

@@ -1,11 +1,10 @@
-import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeSlackApi, type SlackCall } from '../../helpers/fake-slack.js';
 import { type RunningServer, startServer } from '../../helpers/server.js';
+import { postSigned, SIGNING_SECRET, type SignOptions, slackFixture } from '../../helpers/slack-requests.js';
 
-const SECRET = 'slack-signing-secret-0123456789';
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/slack/${name}`, import.meta.url), 'utf8');
+const SECRET = SIGNING_SECRET;
+const fixture = slackFixture;
 let running: RunningServer;
 let slack: Awaited<ReturnType<typeof fakeSlackApi>>;
 let base: string;
@@ -21,19 +20,8 @@ afterAll(async () => {
   await slack.close();
 });
 
-function signed(body: string, options: { age?: number; secret?: string; retry?: string; type?: string } = {}) {
-  const timestamp = String(Math.floor(Date.now() / 1000) - (options.age ?? 0));
-  const signature = `v0=${createHmac('sha256', options.secret ?? SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return fetch(`${base}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': options.type ?? 'application/json',
-      'x-slack-request-timestamp': timestamp,
-      'x-slack-signature': signature,
-      ...(options.retry ? { 'x-slack-retry-num': options.retry, 'x-slack-retry-reason': 'http_timeout' } : {}),
-    },
-    body,
-  });
+function signed(body: string, options: SignOptions = {}) {
+  return postSigned(base, body, options);
 }
 
 async function posts(count: number): Promise<SlackCall[]> {

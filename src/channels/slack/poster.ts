@@ -1,0 +1,62 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'undici';
+import { GedragsbotError } from '../../core/errors.js';
+
+/**
+ * chat.postMessage, the one Slack call every answer makes, over a keep-alive
+ * pool. Bolt's WebClient costs about three times the CPU per call (measured
+ * with `npm run bench:http`); it stays in use for everything else (modals,
+ * App Home). Rate limits (429) are waited out as Slack asks.
+ */
+export interface SlackMessage {
+  channel: string;
+  text: string;
+  blocks?: unknown[];
+  thread_ts?: string;
+}
+
+const MAX_ATTEMPTS = 3;
+const MAX_WAIT_SECONDS = 30;
+
+export class SlackPoster {
+  private readonly pool: Pool;
+  private readonly path: string;
+
+  constructor(
+    private readonly token: string,
+    apiUrl = 'https://slack.com/api/',
+  ) {
+    const url = new URL(apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`);
+    this.pool = new Pool(url.origin, { connections: 16 });
+    this.path = `${url.pathname}chat.postMessage`;
+  }
+
+  async postMessage(message: SlackMessage): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      let response;
+      try {
+        response = await this.pool.request({
+          path: this.path,
+          method: 'POST',
+          headers: { 'authorization': `Bearer ${this.token}`, 'content-type': 'application/json; charset=utf-8' },
+          body: JSON.stringify(message),
+        });
+      } catch (error) {
+        throw new GedragsbotError('PLATFORM_UNAVAILABLE', 'Slack is niet bereikbaar (chat.postMessage)', { cause: error });
+      }
+      if (response.statusCode === 429 && attempt < MAX_ATTEMPTS) {
+        await response.body.dump();
+        const wait = Math.min(Number(response.headers['retry-after'] ?? 1) || 1, MAX_WAIT_SECONDS);
+        await sleep(wait * 1000);
+        continue;
+      }
+      const answer = (await response.body.json().catch(() => ({ ok: false, error: `HTTP ${String(response.statusCode)}` }))) as { ok?: boolean; error?: string };
+      if (!answer.ok) throw new GedragsbotError('PLATFORM_UNAVAILABLE', `Slack weigerde chat.postMessage: ${answer.error ?? 'onbekend'}`);
+      return;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
