@@ -53,6 +53,14 @@ const schema = z.object({
       'kanaal:gebruikers-id, gescheiden door komma\'s, bijv. slack:U123,cli:jdevries',
     )
     .default(''),
+  GEDRAGSBOT_CARDS_DIR: z.string().min(1).optional(),
+  GEDRAGSBOT_WIO: z
+    .string()
+    .regex(
+      /^\s*([a-z]+:[^,\s]+\s*(,\s*[a-z]+:[^,\s]+\s*)*)?$/,
+      'kanaal:gebruikers-id, gescheiden door komma\'s, bijv. slack:U123,teams:6b1f…',
+    )
+    .default(''),
   PORT: z.coerce.number({ error: 'een poortnummer, bijv. 3978' }).int().min(1).max(65535).default(3978),
   GEDRAGSBOT_HR_TOKEN: z
     .string()
@@ -82,6 +90,10 @@ export interface Config {
   retentionMonths: number;
   /** "kanaal:gebruiker" of everyone with the integrity coordinator's role. */
   coordinators: string[];
+  /** The dilemma cards, one JSON file each. */
+  cardsDir: string;
+  /** "kanaal:gebruiker" of the integrity working group, who plan the weekly poll. */
+  wio: string[];
   port: number;
   /** Bearer token for HR's statistics endpoint; without it the endpoint is off. */
   hrToken: string | undefined;
@@ -152,6 +164,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     microsoftAppId: c.MICROSOFT_APP_ID,
     teams: teamsCredentials(c),
     slack: slackConfig(c),
+    cardsDir: resolve(c.GEDRAGSBOT_CARDS_DIR ?? join(packageRoot(), 'cards', 'dilemmas')),
+    wio: c.GEDRAGSBOT_WIO.split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
     coordinators: c.GEDRAGSBOT_COORDINATORS.split(',')
       .map((v) => v.trim())
       .filter(Boolean),

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { loadConfig } from '../config.js';
 import { GedragsbotError } from '../core/errors.js';
+import { loadDilemmas } from '../core/dilemmas/load.js';
 import { loadRuleBase } from '../core/rulebase/load.js';
 import { consoleLogger } from '../logging.js';
 import { connectStore } from '../store/index.js';
@@ -25,8 +26,12 @@ async function main(): Promise<void> {
       logger.error('Gebruikstellingen nog niet opgeslagen; nieuwe poging over een seconde', error);
     },
   });
-  const { stateTtlMs, hrToken, slack, teams } = config;
-  const server = createApp({ ruleBase, services, stateTtlMs, hrToken, logger, slack, teams });
+  const { stateTtlMs, hrToken, slack, teams, wio } = config;
+  const dilemmas = loadDilemmas(config.cardsDir);
+  const pollIntervalMs = 30_000;
+  const server = createApp({
+    ruleBase, services, stateTtlMs, hrToken, logger, slack, teams, dilemmas, wio, pollIntervalMs,
+  });
   const http = createServer(server.app);
   await new Promise<void>((resolve) => http.listen(config.port, resolve));
   await server.start();

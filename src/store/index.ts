@@ -1,10 +1,13 @@
 import type { ChannelDirectory } from '../core/channels.js';
+import type { PollStore } from '../core/polls/ports.js';
+import type { DilemmaTally } from '../core/dilemmas/practice.js';
 import type { RegisterService } from '../core/registers/service.js';
 import type { UsageRecorder } from '../core/usage.js';
 import { openStore, type Store } from './database.js';
 import { UsageCountRepository } from './repositories/usage-counts.js';
 import { StoreChannelDirectory } from './services/channels.js';
 import { CoordinatorService } from './services/coordinator.js';
+import { StorePollService } from './services/polls.js';
 import { type Clock, StoreRegisterService } from './services/registers.js';
 import { StoreUsageRecorder } from './services/usage.js';
 import { UsageStatsService } from './services/stats.js';
@@ -17,6 +20,9 @@ export interface StoreServices {
   registers: RegisterService;
   coordinator: CoordinatorService;
   channels: ChannelDirectory;
+  polls: PollStore;
+  /** How colleagues answered each dilemma, from the usage counts. */
+  tally: DilemmaTally;
   close(): Promise<void>;
   /** For tests and operations only. */
   readonly store: Store;
@@ -43,6 +49,13 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
     registers: new StoreRegisterService(store, options.now),
     coordinator: new CoordinatorService(store, new Set(options.coordinators ?? []), options.now),
     channels: new StoreChannelDirectory(store),
+    polls: new StorePollService(store, options.now),
+    tally: {
+      counts: async (dilemmaId) => {
+        await usage.flush();
+        return counts.dilemmaAnswers(dilemmaId);
+      },
+    },
     close: async () => {
       await usage.flush();
       await store.close();

@@ -111,6 +111,44 @@ export interface ChannelTargetTable {
   updated_at: string;
 }
 
+export interface PollPlanTable {
+  id: string;
+  targets: string;
+  weekday: number;
+  time: string;
+  dilemma_id: string | null;
+  open_hours: number;
+  reminder: number;
+  created_at: string;
+  cancelled_at: string | null;
+}
+
+export interface PollTable {
+  id: string;
+  plan_id: string | null;
+  slot: string;
+  dilemma_id: string;
+  targets: string;
+  /** open, gesloten or overgeslagen. */
+  status: string;
+  opened_at: string;
+  closes_at: string;
+  remind_at: string | null;
+  reminded_at: string | null;
+  closed_at: string | null;
+  /** The per-poll key of the voter hashes; null once the poll is closed. */
+  hash_key: string | null;
+  posts: string;
+  result: string | null;
+}
+
+export interface PollVoteTable {
+  poll_id: string;
+  /** HMAC of the voter under the poll's key; not reversible, and unlinkable once the key is gone. */
+  voter: string;
+  option: string;
+}
+
 export interface Database {
   usage_counts: UsageCountTable;
   usage_daily: UsageDailyTable;
@@ -122,6 +160,9 @@ export interface Database {
   sidejob_confirmations: SideJobConfirmationTable;
   conversation_states: ConversationStateTable;
   channel_targets: ChannelTargetTable;
+  poll_plans: PollPlanTable;
+  polls: PollTable;
+  poll_votes: PollVoteTable;
   /** Kysely's own bookkeeping lives next to ours. */
   _placeholder?: { id: Generated<number> };
 }

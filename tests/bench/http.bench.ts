@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { App, ExpressReceiver } from '@slack/bolt';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import express from 'express';
+import { loadDilemmas } from '../../src/core/dilemmas/load.js';
 import { loadRuleBase } from '../../src/core/rulebase/load.js';
 import { silentLogger } from '../../src/core/usage.js';
 import { packageRoot } from '../../src/config.js';
@@ -65,6 +66,9 @@ async function serve(kind: Kind, fakeUrl: string): Promise<number> {
       stateTtlMs: 30 * 60_000,
       hrToken: undefined,
       logger: silentLogger,
+      dilemmas: loadDilemmas(join(packageRoot(), 'cards', 'dilemmas')),
+      wio: [],
+      pollIntervalMs: 30_000,
       ...(kind === 'slack-full' ? { slack: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl: fakeUrl } } : {}),
     });
     process.on('exit', () => {

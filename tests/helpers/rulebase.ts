@@ -4,12 +4,23 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GedragsBot } from '../../src/core/conversation/bot.js';
 import { MemoryStateStore } from '../../src/core/conversation/state.js';
+import { type DilemmaDeck, loadDilemmas } from '../../src/core/dilemmas/load.js';
 import { loadRuleBase, type RuleBase } from '../../src/core/rulebase/load.js';
 
 export const RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
 
 let shared: RuleBase | undefined;
 /** The default rule base, loaded once per test file. */
+let deck: DilemmaDeck | undefined;
+
+export const CARDS_DIR = fileURLToPath(new URL('../../cards/dilemmas', import.meta.url));
+
+/** The dilemma cards in cards/dilemmas/, loaded once. */
+export function defaultDilemmas(): DilemmaDeck {
+  deck ??= loadDilemmas(CARDS_DIR);
+  return deck;
+}
+
 export function defaultRuleBase(): RuleBase {
   shared ??= loadRuleBase(RULES_DIR);
   return shared;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { silentLogger } from '../../src/core/usage.js';
 import { type AppOptions, createApp, type GedragsbotServer } from '../../src/server/app.js';
 import { connectStore, type StoreServices } from '../../src/store/index.js';
-import { defaultRuleBase } from './rulebase.js';
+import { defaultDilemmas, defaultRuleBase } from './rulebase.js';
 import { sqliteUrl } from './stores.js';
 
 export interface RunningServer {
@@ -14,8 +14,10 @@ export interface RunningServer {
 }
 
 /** The whole app on a loopback port with a fresh SQLite store, as `npm start` would run it. */
-export async function startServer(options: Partial<Pick<AppOptions, 'hrToken' | 'slack' | 'teams'>> = {}): Promise<RunningServer> {
-  const services = await connectStore(sqliteUrl(), { minimumCell: 5 });
+export async function startServer(
+  options: Partial<Pick<AppOptions, 'hrToken' | 'slack' | 'teams' | 'wio' | 'now'>> & { store?: string } = {},
+): Promise<RunningServer> {
+  const services = await connectStore(options.store ?? sqliteUrl(), { minimumCell: 5 });
   const server = createApp({
     ruleBase: defaultRuleBase(),
     services,
@@ -24,6 +26,10 @@ export async function startServer(options: Partial<Pick<AppOptions, 'hrToken' | 
     logger: silentLogger,
     slack: options.slack,
     teams: options.teams,
+    dilemmas: defaultDilemmas(),
+    wio: options.wio ?? [],
+    pollIntervalMs: 0,
+    ...(options.now ? { now: options.now } : {}),
   });
   const http = createServer(server.app);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

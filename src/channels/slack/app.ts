@@ -20,6 +20,8 @@ export interface SlackOptions extends SlackHandlerOptions {
 export interface SlackConnection {
   /** Mounted on the server for HTTP; null in Socket Mode. */
   router: Router | null;
+  /** Posts answers and polls. */
+  poster: SlackPoster;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -36,6 +38,7 @@ export function slackConnection(options: SlackOptions): SlackConnection {
     registerSlackHandlers(app, wiring);
     return {
       router: null,
+      poster,
       start: async () => {
         await app.start();
       },
@@ -49,5 +52,5 @@ export function slackConnection(options: SlackOptions): SlackConnection {
   const receiver = new ExpressReceiver({ signingSecret: options.signingSecret, endpoints: '/slack/events' });
   const app = new App({ ...bolt, receiver });
   registerSlackHandlers(app, wiring);
-  return { router: receiver.router, start: () => Promise.resolve(), stop: () => poster.close() };
+  return { router: receiver.router, poster, start: () => Promise.resolve(), stop: () => poster.close() };
 }

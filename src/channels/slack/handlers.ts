@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { GedragsBot } from '../../core/conversation/bot.js';
 import type { BotReply } from '../../core/messages/model.js';
 import type { RegisterName } from '../../core/registers/model.js';
+import { type PollServices, readVote } from '../../core/polls/services.js';
 import type { Logger } from '../../core/usage.js';
 import { replyBlocks, replyFallbackText } from './blocks.js';
 import type { SlackPoster } from './poster.js';
@@ -15,6 +16,7 @@ import { homeView, modalErrors, readMetadata, readModal, REGISTER_CALLBACK, regi
 export interface SlackHandlerOptions {
   bot: GedragsBot;
   logger: Logger;
+  polls?: PollServices | undefined;
 }
 
 interface Wiring extends SlackHandlerOptions {
@@ -59,11 +61,15 @@ function conversationOf(user: string, channel: string | undefined): string {
   return !channel || channel.startsWith('D') ? `slack:dm:${user}` : `slack:${channel}:${user}`;
 }
 
-export function registerSlackHandlers(app: App, { bot, logger, poster }: Wiring): void {
+export function registerSlackHandlers(app: App, { bot, logger, poster, polls }: Wiring): void {
   const seen = new SeenEvents();
   const context = (user: string) => ({ channel: 'slack' as const, user: `slack:${user}` });
-  const answer = (user: string, channel: string | undefined, text: string) =>
-    bot.reply(conversationOf(user, channel), text, context(user));
+  const answer = async (user: string, channel: string | undefined, text: string) => {
+    // "poll …" is the WIO's; in a channel it plans or posts right there.
+    const here = channel && !channel.startsWith('D') ? { platform: 'slack' as const, channel } : undefined;
+    const command = await polls?.commands.handle(text, { user: `slack:${user}`, here }, polls.now());
+    return command ?? bot.reply(conversationOf(user, channel), text, context(user));
+  };
 
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
@@ -94,9 +100,16 @@ export function registerSlackHandlers(app: App, { bot, logger, poster }: Wiring)
     await respond({ ...message(await answer(command.user_id, command.channel_id, text)), response_type: 'ephemeral' });
   });
 
-  app.action(/^gedragsbot_/, async ({ ack, body, action, client }) => {
+  app.action(/^gedragsbot_/, async ({ ack, body, action, client, respond }) => {
     await ack();
     const { action_id: actionId, value } = action as { action_id: string; value?: string };
+    const vote = value ? readVote(value) : null;
+    if (vote && polls) {
+      const text = await polls.scheduler.vote(vote.pollId, `slack:${body.user.id}`, vote.optionId, 'slack', polls.now());
+      // Only the voter sees this; the channel sees nothing until the result.
+      await respond({ response_type: 'ephemeral', replace_original: false, text });
+      return;
+    }
     const channel = (body as { channel?: { id: string } }).channel?.id;
     const user = body.user.id;
     const register = REGISTER_ACTIONS[actionId.replace(/^gedragsbot_/, '').replace(/_\d+$/, '')];

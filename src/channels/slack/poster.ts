@@ -31,7 +31,8 @@ export class SlackPoster {
     this.path = `${url.pathname}chat.postMessage`;
   }
 
-  async postMessage(message: SlackMessage): Promise<void> {
+  /** Returns the message's ts, the id Slack threads replies on. */
+  async postMessage(message: SlackMessage): Promise<string> {
     for (let attempt = 1; ; attempt++) {
       let response;
       try {
@@ -50,9 +51,10 @@ export class SlackPoster {
         await sleep(wait * 1000);
         continue;
       }
-      const answer = (await response.body.json().catch(() => ({ ok: false, error: `HTTP ${String(response.statusCode)}` }))) as { ok?: boolean; error?: string };
+      const failed = { ok: false, error: `HTTP ${String(response.statusCode)}` };
+      const answer = (await response.body.json().catch(() => failed)) as { ok?: boolean; error?: string; ts?: string };
       if (!answer.ok) throw new GedragsbotError('PLATFORM_UNAVAILABLE', `Slack weigerde chat.postMessage: ${answer.error ?? 'onbekend'}`);
-      return;
+      return answer.ts ?? '';
     }
   }
 

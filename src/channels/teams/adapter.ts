@@ -8,6 +8,7 @@ import express, { type Router } from 'express';
 import type { TeamsCredentials } from '../../config.js';
 import type { ChannelDirectory } from '../../core/channels.js';
 import type { GedragsBot } from '../../core/conversation/bot.js';
+import type { PollServices } from '../../core/polls/services.js';
 import type { Logger } from '../../core/usage.js';
 import { TeamsHandler } from './handler.js';
 
@@ -22,6 +23,7 @@ export interface TeamsOptions {
   bot: GedragsBot;
   credentials: TeamsCredentials | undefined;
   channels?: ChannelDirectory | undefined;
+  polls?: PollServices | undefined;
   logger: Logger;
 }
 
@@ -43,7 +45,7 @@ export function teamsConnection(options: TeamsOptions): TeamsConnection {
     logger.error('Teams-bericht mislukt', error);
     await context.sendActivity('Sorry, er ging bij mij iets mis. Probeer het zo nog eens; je vraag is niet bewaard.');
   };
-  const handler = new TeamsHandler(options.bot, options.channels, logger);
+  const handler = new TeamsHandler(options.bot, options.channels, logger, options.polls);
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
     // Refused before any work: without a token nothing from outside is handled.

@@ -4,6 +4,7 @@ import type { GedragsBot } from '../../core/conversation/bot.js';
 import type { BotReply } from '../../core/messages/model.js';
 import type { FormValues, RegisterForm } from '../../core/registers/form.js';
 import type { RegisterName } from '../../core/registers/model.js';
+import { type PollServices, readVote } from '../../core/polls/services.js';
 import type { Logger } from '../../core/usage.js';
 import { replyCard } from './card.js';
 import { formCard } from './form-card.js';
@@ -56,6 +57,7 @@ export class TeamsHandler extends ActivityHandler {
     private readonly bot: GedragsBot,
     private readonly channels: ChannelDirectory | undefined,
     private readonly logger: Logger,
+    private readonly polls?: PollServices,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -83,6 +85,12 @@ export class TeamsHandler extends ActivityHandler {
     const { conversation, turn } = this.who(context);
     const value = context.activity.value as SubmitValue | undefined;
     if (value && typeof value === 'object') {
+      const vote = value.action === 'stem' && typeof value.text === 'string' ? readVote(value.text) : null;
+      if (vote && this.polls) {
+        const user = turn.user;
+        await context.sendActivity(await this.polls.scheduler.vote(vote.pollId, user, vote.optionId, 'teams', this.polls.now()));
+        return;
+      }
       if (value.form === 'geschenk' || value.form === 'nevenwerk') {
         const result = await this.bot.submitRegistration(conversation, value.form, formValues(value), turn);
         await context.sendActivity('form' in result ? formActivity(result.form) : replyActivity(result.reply));
@@ -100,7 +108,10 @@ export class TeamsHandler extends ActivityHandler {
       }
     }
     const text = TurnContext.removeRecipientMention(context.activity);
-    await context.sendActivity(replyActivity(await this.bot.reply(conversation, text, turn)));
+    const { conversation: where } = context.activity;
+    const here = where.conversationType === 'channel' ? { platform: 'teams' as const, channel: channelIdOf(where.id) } : undefined;
+    const command = await this.polls?.commands.handle(text, { user: turn.user, here }, this.polls.now());
+    await context.sendActivity(replyActivity(command ?? (await this.bot.reply(conversation, text, turn))));
   }
 
   private async rememberChannel(context: TurnContext): Promise<void> {

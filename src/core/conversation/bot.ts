@@ -3,6 +3,18 @@ import type { BotReply } from '../messages/model.js';
 import { TEXTS } from '../messages/texts.js';
 import { evaluatorFor, type RuleEvaluator } from '../rulebase/evaluate.js';
 import { type Facts, OPEN_ENDED } from '../rulebase/facts.js';
+import type { DilemmaDeck } from '../dilemmas/load.js';
+import {
+  dilemmaCard,
+  dilemmaFeedback,
+  type DilemmaTally,
+  NEXT,
+  pickDilemma,
+  readChoice,
+  STOP,
+  themeOf,
+} from '../dilemmas/practice.js';
+import { fold } from '../text/normalize.js';
 import { readCommand } from '../registers/commands.js';
 import type { FormValues, RegisterForm } from '../registers/form.js';
 import type { RegisterName } from '../registers/model.js';
@@ -10,7 +22,7 @@ import type { CoordinatorPort, RegisterService } from '../registers/service.js';
 import type { RuleBase } from '../rulebase/load.js';
 import { type Channel, type Logger, noUsage, silentLogger, type UsageCount, type UsageRecorder } from '../usage.js';
 import { type Understanding, understand } from '../understanding/understand.js';
-import { type DeskContext, RegistrationDesk } from './registration.js';
+import { type DeskContext, emptyFacts, RegistrationDesk } from './registration.js';
 import type { ConversationState, ConversationStateStore } from './state.js';
 
 /** After this many tries the bot stops asking for the value and answers with what it has. */
@@ -26,6 +38,11 @@ export interface TurnContext {
 }
 
 export interface BotOptions {
+  /** Dilemma cards for practice in chat; without them a dilemma request gets the rule base's answer. */
+  dilemmas?: DilemmaDeck;
+  /** How colleagues answered each dilemma; defaults to a count in memory. */
+  tally?: DilemmaTally;
+  random?: () => number;
   usage?: UsageRecorder;
   registers?: RegisterService;
   coordinator?: CoordinatorPort;
@@ -49,6 +66,9 @@ export class GedragsBot {
   private readonly logger: Logger;
   private readonly now: () => number;
   private readonly desk: RegistrationDesk;
+  private readonly dilemmas: DilemmaDeck | undefined;
+  private readonly tally: DilemmaTally;
+  private readonly random: () => number;
 
   constructor(
     private readonly ruleBase: RuleBase,
@@ -60,6 +80,9 @@ export class GedragsBot {
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;
     const { registers, coordinator } = options;
+    this.dilemmas = options.dilemmas;
+    this.random = options.random ?? Math.random;
+    this.tally = options.tally ?? new MemoryTally();
     this.desk = new RegistrationDesk(ruleBase, this.evaluator, registers, states, this.now, coordinator);
   }
 
@@ -107,6 +130,8 @@ export class GedragsBot {
       const answered = await this.desk.confirmDelete(desk, text);
       if (answered) return answered;
     }
+    const practising = this.dilemmas ? await this.practise(conversation, text, previous, context) : null;
+    if (practising) return practising;
     const command = readCommand(message);
     if (command) return this.desk.command(desk, command);
     if (previous?.awaiting === 'waarde') {
@@ -122,6 +147,7 @@ export class GedragsBot {
       await this.states.delete(conversation);
       return { intent: 'help', verdict: 'geen', amount: null, text: TEXTS.unreadable, actions: [] };
     }
+    if (heard.intent === 'dilemma' && this.dilemmas) return this.nextDilemma(conversation, text, previous, context);
     if (heard.intent === 'registreren') {
       const started = await this.desk.start(desk, heard);
       if (started) {
@@ -133,6 +159,54 @@ export class GedragsBot {
       return reason ? { ...answer, text: `${answer.text} ${reason}`, actions: [] } : answer;
     }
     return this.answer(conversation, heard.facts, context);
+  }
+
+  /** An answer to the open card, "volgend dilemma" or "stoppen"; null when the message is something else. */
+  private async practise(
+    conversation: string,
+    text: string,
+    previous: ConversationState | undefined,
+    context: TurnContext,
+  ): Promise<BotReply | null> {
+    const practice = previous?.dilemma;
+    if (!practice) return null;
+    const done = { ...previous, dilemma: { id: null, seen: practice.seen }, updatedAt: this.now() };
+    const folded = fold(text);
+    if (NEXT.test(folded)) return this.nextDilemma(conversation, text, previous, context);
+    if (STOP.test(folded)) {
+      await this.states.set(conversation, done);
+      return { intent: 'dilemma', verdict: 'geen', amount: null, text: 'Dank je wel voor het oefenen! Vraag gerust "geef me een dilemma" als je verder wilt.', actions: [] };
+    }
+    const dilemma = practice.id ? this.dilemmas?.get(practice.id) : undefined;
+    const choice = dilemma ? readChoice(text, dilemma) : null;
+    if (!dilemma || !choice) return null;
+    await this.count([{ event: 'dilemma', intent: 'dilemma', verdict: `${dilemma.id}:${choice}`, channel: context.channel, at: new Date(this.now()) }]);
+    if (this.tally instanceof MemoryTally) this.tally.add(dilemma.id, choice);
+    const counts = await this.tally.counts(dilemma.id).catch((error: unknown) => {
+      this.logger.error('Telling van het dilemma niet te lezen', error);
+      return {};
+    });
+    await this.states.set(conversation, done);
+    return dilemmaFeedback(dilemma, choice, counts);
+  }
+
+  /** A card, by theme when the message names one; cards not seen in this conversation first. */
+  private async nextDilemma(
+    conversation: string,
+    text: string,
+    previous: ConversationState | undefined,
+    context: TurnContext,
+  ): Promise<BotReply> {
+    const seen = previous?.dilemma?.seen ?? [];
+    const dilemma = this.dilemmas ? pickDilemma(this.dilemmas, themeOf(text), seen, this.random) : undefined;
+    if (!dilemma) return this.answer(conversation, { ...emptyTopic(), intent: 'dilemma' }, context);
+    const base = previous ?? { facts: { ...emptyTopic(), intent: 'dilemma' }, awaiting: null, asked: 0, updatedAt: this.now() };
+    const { registration: _flow, confirmDelete: _confirm, ...rest } = base;
+    const practice = { id: dilemma.id, seen: [...seen.filter((id) => id !== dilemma.id), dilemma.id] };
+    await this.states.set(conversation, { ...rest, awaiting: null, dilemma: practice, updatedAt: this.now() });
+    const card = dilemmaCard(dilemma);
+    await this.count([{ event: 'vraag', intent: 'dilemma', verdict: 'geen', channel: context.channel, at: new Date(this.now()) }]);
+    return card;
   }
 
   private understand(message: unknown, replyToValue: boolean): Understanding {
@@ -236,4 +310,23 @@ export class GedragsBot {
       this.logger.error('Gebruikstelling niet opgeslagen', error);
     }
   }
+}
+
+/** Dilemma answers counted in this process, for the CLI and tests without a store. */
+export class MemoryTally implements DilemmaTally {
+  private readonly answers = new Map<string, Record<string, number>>();
+
+  add(dilemmaId: string, optionId: string): void {
+    const counts = this.answers.get(dilemmaId) ?? {};
+    counts[optionId] = (counts[optionId] ?? 0) + 1;
+    this.answers.set(dilemmaId, counts);
+  }
+
+  counts(dilemmaId: string): Promise<Record<string, number>> {
+    return Promise.resolve({ ...(this.answers.get(dilemmaId) ?? {}) });
+  }
+}
+
+function emptyTopic(): TopicFacts {
+  return emptyFacts();
 }

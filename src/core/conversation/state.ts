@@ -18,6 +18,8 @@ export interface ConversationState {
   listing?: { register: 'geschenk' | 'nevenwerk'; id: string }[];
   /** "Verwijder al mijn gegevens" waits for a yes. */
   confirmDelete?: boolean;
+  /** Dilemma practice: the open card (null after feedback) and the cards seen in this conversation. */
+  dilemma?: { id: string | null; seen: string[] };
   updatedAt: number;
 }
 

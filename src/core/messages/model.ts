@@ -16,7 +16,7 @@ export const ACTION_IDS = [
 export type ActionId = (typeof ACTION_IDS)[number];
 
 export interface Action {
-  id: ActionId | 'keuze';
+  id: ActionId | 'keuze' | 'stem';
   label: string;
   /** What the bot receives when the person picks it: the same as typing this text. */
   value: string;

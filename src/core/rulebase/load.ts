@@ -99,7 +99,7 @@ function displayName(dir: string, file: string): string {
   return near && !near.startsWith('..') ? near : full;
 }
 
-class Reader {
+export class Reader {
   readonly problems: RuleBaseProblem[] = [];
   constructor(private readonly dir: string) {}
 

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './001-initial.js';
 import { usageRollups } from './002-usage-rollups.js';
 import { channelTargets } from './003-channel-targets.js';
+import { polls } from './004-polls.js';
 
 /** Versioned migrations, applied in name order at start; never edit one that has shipped, add the next. */
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-usage-rollups': usageRollups,
   '003-channel-targets': channelTargets,
+  '004-polls': polls,
 };
 
 export const migrationProvider: MigrationProvider = {

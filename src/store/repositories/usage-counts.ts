@@ -45,6 +45,18 @@ export class UsageCountRepository {
     });
   }
 
+  /** Answers per option of one dilemma, over all time and everyone. */
+  async dilemmaAnswers(dilemmaId: string): Promise<Record<string, number>> {
+    const rows = await this.db
+      .selectFrom('usage_monthly')
+      .select(['verdict', sql<number | string>`sum(count)`.as('count')])
+      .where('event', '=', 'dilemma')
+      .where('verdict', 'like', `${dilemmaId}:%`)
+      .groupBy('verdict')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.verdict.slice(dilemmaId.length + 1), Number(r.count)]));
+  }
+
   /** Totals of one event between two local days (inclusive), grouped by one dimension. */
   async totals(event: string, from: string, to: string, by: CountDimension): Promise<{ key: string; count: number }[]> {
     const rows = await this.db
