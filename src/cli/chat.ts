@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline/promises';
+import type { DilemmaDeck } from '../core/dilemmas/load.js';
+import type { DilemmaTally } from '../core/dilemmas/practice.js';
 import type { Readable, Writable } from 'node:stream';
 import { GedragsBot } from '../core/conversation/bot.js';
 import { MemoryStateStore } from '../core/conversation/state.js';
@@ -22,6 +24,8 @@ export interface ChatOptions {
   coordinator: CoordinatorPort;
   /** "cli:gebruikersnaam": whose registrations these are. */
   user: string;
+  dilemmas?: DilemmaDeck | undefined;
+  tally?: DilemmaTally | undefined;
 }
 
 export async function chat(ruleBase: RuleBase, input: Readable, output: Writable, options: ChatOptions): Promise<void> {
@@ -29,6 +33,8 @@ export async function chat(ruleBase: RuleBase, input: Readable, output: Writable
     usage: options.usage,
     registers: options.registers,
     coordinator: options.coordinator,
+    ...(options.dilemmas ? { dilemmas: options.dilemmas } : {}),
+    ...(options.tally ? { tally: options.tally } : {}),
   });
   const rl = createInterface({ input, output, terminal: false });
   const say = (text: string) => output.write(`${text}\n`);

@@ -8,12 +8,14 @@ import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.js';
 import { GedragsBot } from '../core/conversation/bot.js';
 import { MemoryStateStore } from '../core/conversation/state.js';
+import { DilemmaError, loadDilemmas } from '../core/dilemmas/load.js';
 import { GedragsbotError, RuleBaseError } from '../core/errors.js';
 import { loadRuleBase, type RuleBase } from '../core/rulebase/load.js';
 import { noUsage } from '../core/usage.js';
 import { connectStore, type StoreServices } from '../store/index.js';
 import { askJsonl, formatForPeople } from './ask.js';
 import { chat } from './chat.js';
+import { describeDeck, pollCommand } from './polls.js';
 import { summarise } from './rules-check.js';
 import { registerCommand, retention, yearlyCheck } from './registers.js';
 import { type StatsOptions, stats } from './stats.js';
@@ -32,6 +34,11 @@ const USAGE = `Gebruik: gedragsbot <opdracht>
   register review ID --register geschenk|nevenwerk --note "…"
   nevenwerk jaarcheck [--year 2026] [--format table|json]
   retention run [--months 60] [--dry-run]
+  dilemmas check [MAP]         controleer de dilemmakaarten (standaard cards/dilemmas/)
+  poll plan --kanaal slack:C0123 [--kanaal teams:19:…] --dag dinsdag --tijd 10:00
+        [--dilemma ID] [--dagen 3] [--zonder-herinnering]
+  poll lijst | poll annuleer CODE | poll nu --kanaal … [--dilemma ID]
+  poll run-due [--now 2026-11-24T10:00:00+01:00]   voer uit wat op dat moment moet gebeuren
 
 Opties:
   --rules MAP                  gebruik deze regelbasis in plaats van rules/
@@ -109,7 +116,29 @@ const COMMANDS: Record<string, Command> = {
       registers: services.registers,
       coordinator: services.coordinator,
       user: `cli:${userInfo().username}`,
+      dilemmas: loadDilemmas(ctx.config.cardsDir),
+      tally: services.tally,
     });
+    return 0;
+  },
+
+  dilemmas({ rest, io, config }) {
+    if (!needs(rest[0], 'check', io, 'dilemmas')) return 2;
+    const dir = rest[1] ? resolve(rest[1]) : config.cardsDir;
+    try {
+      const deck = loadDilemmas(dir);
+      io.stdout.write(`${describeDeck(deck)}\n`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof DilemmaError)) throw error;
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+  },
+
+  async poll(ctx) {
+    const output = await pollCommand(await ctx.services(), ctx.config, ctx.rest, ctx.values);
+    ctx.io.stdout.write(`${output}\n`);
     return 0;
   },
 
@@ -211,6 +240,13 @@ const OPTIONS = {
   'note': { type: 'string' },
   'months': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'kanaal': { type: 'string', multiple: true },
+  'dag': { type: 'string' },
+  'tijd': { type: 'string' },
+  'dilemma': { type: 'string' },
+  'dagen': { type: 'string' },
+  'zonder-herinnering': { type: 'boolean' },
+  'now': { type: 'string' },
   'help': { type: 'boolean', short: 'h' },
 } as const;
 

@@ -33,14 +33,29 @@ export interface TeamsConnection {
   post(reference: Partial<ConversationReference>, send: (context: TurnContext) => Promise<void>): Promise<void>;
 }
 
-export function teamsConnection(options: TeamsOptions): TeamsConnection {
-  const { credentials, logger } = options;
+function adapterFor(credentials: TeamsCredentials | undefined): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     credentials
-      ? { MicrosoftAppId: credentials.appId, MicrosoftAppPassword: credentials.password, MicrosoftAppTenantId: credentials.tenantId, MicrosoftAppType: 'SingleTenant' }
+      ? {
+        MicrosoftAppId: credentials.appId,
+        MicrosoftAppPassword: credentials.password,
+        MicrosoftAppTenantId: credentials.tenantId,
+        MicrosoftAppType: 'SingleTenant',
+      }
       : {},
   );
-  const adapter = new CloudAdapter(auth);
+  return new CloudAdapter(auth);
+}
+
+/** Only the proactive part, for `gedragsbot poll …` on the command line. */
+export function teamsPoster(credentials: TeamsCredentials | undefined): Pick<TeamsConnection, 'post'> {
+  const adapter = adapterFor(credentials);
+  return { post: (reference, send) => adapter.continueConversationAsync(credentials?.appId ?? '', reference, send) };
+}
+
+export function teamsConnection(options: TeamsOptions): TeamsConnection {
+  const { credentials, logger } = options;
+  const adapter = adapterFor(credentials);
   adapter.onTurnError = async (context, error) => {
     logger.error('Teams-bericht mislukt', error);
     await context.sendActivity('Sorry, er ging bij mij iets mis. Probeer het zo nog eens; je vraag is niet bewaard.');

@@ -14,7 +14,7 @@ import { replyActivity } from './handler.js';
  */
 export class TeamsPollPublisher implements PollPublisher {
   constructor(
-    private readonly teams: TeamsConnection,
+    private readonly teams: Pick<TeamsConnection, 'post'>,
     private readonly channels: ChannelDirectory,
   ) {}
 

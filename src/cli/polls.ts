@@ -1,0 +1,88 @@
+import { SlackPollPublisher } from '../channels/slack/polls.js';
+import { SlackPoster } from '../channels/slack/poster.js';
+import { teamsPoster } from '../channels/teams/adapter.js';
+import { TeamsPollPublisher } from '../channels/teams/polls.js';
+import type { Config } from '../config.js';
+import type { DilemmaDeck } from '../core/dilemmas/load.js';
+import { loadDilemmas } from '../core/dilemmas/load.js';
+import { GedragsbotError } from '../core/errors.js';
+import { PollCommands } from '../core/polls/commands.js';
+import type { PollTarget } from '../core/polls/model.js';
+import { PollScheduler } from '../core/polls/scheduler.js';
+import { consoleLogger } from '../logging.js';
+import { RoutingPublisher } from '../server/polls.js';
+import type { StoreServices } from '../store/index.js';
+
+/**
+ * `gedragsbot poll …` for the WIO and IT: the same commands as in chat, plus
+ * run-due, which does what is due at a given moment (operations and tests).
+ * Posting uses the Slack and Teams settings of the server.
+ */
+export interface PollCliOptions {
+  kanaal?: string[] | undefined;
+  dag?: string | undefined;
+  tijd?: string | undefined;
+  dilemma?: string | undefined;
+  dagen?: string | undefined;
+  'zonder-herinnering'?: boolean | undefined;
+  now?: string | undefined;
+}
+
+export function describeDeck(deck: DilemmaDeck): string {
+  const themes = new Map<string, number>();
+  for (const card of deck.cards) themes.set(card.thema, (themes.get(card.thema) ?? 0) + 1);
+  return [
+    `${String(deck.cards.length)} dilemmakaarten, alle in orde.`,
+    ...[...themes].map(([theme, n]) => `  ${theme}: ${String(n)}`),
+  ].join('\n');
+}
+
+function targetsOf(values: string[]): PollTarget[] {
+  return values.map((value) => {
+    const match = /^(slack|teams):(.+)$/.exec(value.trim());
+    if (!match?.[1] || !match[2]) {
+      throw new GedragsbotError('INPUT_INVALID', `--kanaal "${value}": schrijf slack:KANAAL-ID of teams:KANAAL-ID, bijv. slack:C0123ABC`);
+    }
+    return { platform: match[1] as PollTarget['platform'], channel: match[2] };
+  });
+}
+
+function when(raw: string | undefined): Date {
+  if (raw === undefined) return new Date();
+  const at = new Date(raw);
+  if (Number.isNaN(at.getTime())) throw new GedragsbotError('INPUT_INVALID', `--now "${raw}": gebruik een ISO-tijd, bijv. 2026-11-24T10:00:00+01:00`);
+  return at;
+}
+
+export async function pollCommand(services: StoreServices, config: Config, rest: string[], values: PollCliOptions): Promise<string> {
+  const logger = consoleLogger(config.logLevel);
+  const deck = loadDilemmas(config.cardsDir);
+  const publisher = new RoutingPublisher();
+  if (config.slack) publisher.slack = new SlackPollPublisher(new SlackPoster(config.slack.botToken, config.slack.apiUrl));
+  publisher.teams = new TeamsPollPublisher(teamsPoster(config.teams), services.channels);
+  const scheduler = new PollScheduler(services.polls, deck, publisher, services.usage, logger);
+  const now = when(values.now);
+  const [sub = '', ...args] = rest;
+  if (sub === 'run-due') {
+    const report = await scheduler.runDue(now);
+    return [
+      `Uitgevoerd voor ${now.toISOString()}:`,
+      `  geplaatst: ${String(report.posted.length)}${report.posted.length > 0 ? ` (${report.posted.join(', ')})` : ''}`,
+      `  overgeslagen (meer dan een dag te laat): ${String(report.skipped.length)}`,
+      `  herinneringen: ${String(report.reminded.length)}`,
+      `  gesloten met uitslag: ${String(report.closed.length)}`,
+    ].join('\n');
+  }
+  const commands = new PollCommands(services.polls, scheduler, deck, new Set());
+  const words = [
+    sub,
+    ...args,
+    values.dag ?? '',
+    values.tijd ?? '',
+    values.dilemma ? `dilemma ${values.dilemma}` : '',
+    values.dagen ? `${values.dagen} dagen` : '',
+    values['zonder-herinnering'] ? 'zonder herinnering' : '',
+  ].filter(Boolean);
+  const reply = await commands.handle(`poll ${words.join(' ')}`, { user: undefined, here: undefined }, now, targetsOf(values.kanaal ?? []));
+  return reply?.text ?? '';
+}
