@@ -19,13 +19,13 @@ import type { StoreServices } from '../store/index.js';
  * Posting uses the Slack and Teams settings of the server.
  */
 export interface PollCliOptions {
-  kanaal?: string[] | undefined;
-  dag?: string | undefined;
-  tijd?: string | undefined;
-  dilemma?: string | undefined;
-  dagen?: string | undefined;
+  'kanaal'?: string[] | undefined;
+  'dag'?: string | undefined;
+  'tijd'?: string | undefined;
+  'dilemma'?: string | undefined;
+  'dagen'?: string | undefined;
   'zonder-herinnering'?: boolean | undefined;
-  now?: string | undefined;
+  'now'?: string | undefined;
 }
 
 export function describeDeck(deck: DilemmaDeck): string {
@@ -54,11 +54,18 @@ function when(raw: string | undefined): Date {
   return at;
 }
 
-export async function pollCommand(services: StoreServices, config: Config, rest: string[], values: PollCliOptions): Promise<string> {
+export async function pollCommand(
+  services: StoreServices,
+  config: Config,
+  rest: string[],
+  values: PollCliOptions,
+): Promise<string> {
   const logger = consoleLogger(config.logLevel);
   const deck = loadDilemmas(config.cardsDir);
   const publisher = new RoutingPublisher();
-  if (config.slack) publisher.slack = new SlackPollPublisher(new SlackPoster(config.slack.botToken, config.slack.apiUrl));
+  if (config.slack) {
+    publisher.slack = new SlackPollPublisher(new SlackPoster(config.slack.botToken, config.slack.apiUrl));
+  }
   publisher.teams = new TeamsPollPublisher(teamsPoster(config.teams), services.channels);
   const scheduler = new PollScheduler(services.polls, deck, publisher, services.usage, logger);
   const now = when(values.now);

@@ -37,11 +37,11 @@ function adapterFor(credentials: TeamsCredentials | undefined): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     credentials
       ? {
-        MicrosoftAppId: credentials.appId,
-        MicrosoftAppPassword: credentials.password,
-        MicrosoftAppTenantId: credentials.tenantId,
-        MicrosoftAppType: 'SingleTenant',
-      }
+          MicrosoftAppId: credentials.appId,
+          MicrosoftAppPassword: credentials.password,
+          MicrosoftAppTenantId: credentials.tenantId,
+          MicrosoftAppType: 'SingleTenant',
+        }
       : {},
   );
   return new CloudAdapter(auth);

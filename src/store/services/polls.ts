@@ -36,7 +36,9 @@ export class StorePollService implements PollStore {
     return rows.map(planFromRow);
   }
 
+  /** By the full id or the code people see (its first 8 characters, at least 4). */
   async cancelPlan(id: string): Promise<boolean> {
+    if (!/^[0-9a-f-]{4,36}$/.test(id)) return false;
     const result = await this.db
       .updateTable('poll_plans')
       .set({ cancelled_at: this.now().toISOString() })

@@ -46,7 +46,7 @@ describe('practising dilemmas in chat', () => {
       last = (await bot.reply(`p${String(person)}`, person <= 3 ? 'b' : 'a', { channel: 'slack' })).text;
       if (person < 5) expect(last).toContain('zodra minstens 5 mensen');
     }
-    expect(last).toContain("Zo kozen collega's (5 antwoorden, anoniem): A 40% · B 60% · C 0%");
+    expect(last).toContain('Zo kozen collega\'s (5 antwoorden, anoniem): A 40% · B 60% · C 0%');
   });
 
   it('shows unseen cards first: every card once before any repeats', async () => {
