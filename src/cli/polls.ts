@@ -9,6 +9,7 @@ import { GedragsbotError } from '../core/errors.js';
 import { PollCommands } from '../core/polls/commands.js';
 import type { PollTarget } from '../core/polls/model.js';
 import { PollScheduler } from '../core/polls/scheduler.js';
+import type { Logger } from '../core/usage.js';
 import { consoleLogger } from '../logging.js';
 import { RoutingPublisher } from '../server/polls.js';
 import type { StoreServices } from '../store/index.js';
@@ -63,10 +64,24 @@ export async function pollCommand(
   const logger = consoleLogger(config.logLevel);
   const deck = loadDilemmas(config.cardsDir);
   const publisher = new RoutingPublisher();
-  if (config.slack) {
-    publisher.slack = new SlackPollPublisher(new SlackPoster(config.slack.botToken, config.slack.apiUrl));
-  }
   publisher.teams = new TeamsPollPublisher(teamsPoster(config.teams), services.channels);
+  const poster = config.slack ? new SlackPoster(config.slack.botToken, config.slack.apiUrl) : undefined;
+  if (poster) publisher.slack = new SlackPollPublisher(poster);
+  try {
+    return await run(services, deck, publisher, logger, rest, values);
+  } finally {
+    await poster?.close();
+  }
+}
+
+async function run(
+  services: StoreServices,
+  deck: DilemmaDeck,
+  publisher: RoutingPublisher,
+  logger: Logger,
+  rest: string[],
+  values: PollCliOptions,
+): Promise<string> {
   const scheduler = new PollScheduler(services.polls, deck, publisher, services.usage, logger);
   const now = when(values.now);
   const [sub = '', ...args] = rest;

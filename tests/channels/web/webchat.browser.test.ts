@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultDilemmas } from '../../helpers/rulebase.js';
 import { type RunningServer, startServer } from '../../helpers/server.js';
 
 /**
@@ -46,7 +47,7 @@ const lastCard = (page: Page) => page.locator('.bot').last().innerText();
 
 describe('the web chat in headless Chromium', () => {
   it('asks a question, takes a button as the answer, and completes a gift registration', async () => {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ reducedMotion: 'reduce' });
     await page.goto(base);
     await ask(page, 'Mag ik deze fles champagne aannemen?');
     expect(await lastCard(page)).toContain('Wat is de geschatte waarde?');
@@ -69,4 +70,27 @@ describe('the web chat in headless Chromium', () => {
     expect(await lastCard(page)).toContain('Fles champagne');
     await page.close();
   }, 60_000);
+
+  it('practises every dilemma card: card, a choice by button, feedback with the rule, next', async () => {
+    const page = await browser.newPage({ reducedMotion: 'reduce' });
+    await page.goto(base);
+    const deck = defaultDilemmas();
+    const practised = new Set<string>();
+    await ask(page, 'Geef me een dilemma');
+    for (let i = 0; i < deck.cards.length; i++) {
+      const card = await lastCard(page);
+      const dilemma = deck.cards.find((c) => card.includes(c.titel));
+      expect(dilemma, card.slice(0, 80)).toBeDefined();
+      practised.add(dilemma!.id);
+      const option = dilemma!.opties[i % dilemma!.opties.length]!;
+      await press(page, option.id.toUpperCase());
+      const feedback = await lastCard(page);
+      expect(feedback).toContain(`Je koos ${option.id.toUpperCase()}`);
+      expect(feedback).toContain(dilemma!.regel);
+      await press(page, i === deck.cards.length - 1 ? 'Stoppen' : 'Volgend dilemma');
+    }
+    expect(practised.size).toBe(deck.cards.length);
+    expect(await lastCard(page)).toContain('Dank je wel voor het oefenen');
+    await page.close();
+  }, 120_000);
 });

@@ -22,7 +22,9 @@
     holder.className = 'bot';
     holder.appendChild(card.render());
     log.appendChild(holder);
-    holder.scrollIntoView({ behavior: 'smooth', block: 'end' });
+    // People who asked their system for less motion get no scrolling animation.
+    const calm = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    holder.scrollIntoView({ behavior: calm ? 'auto' : 'smooth', block: 'end' });
   }
 
   function trouble(message) {
