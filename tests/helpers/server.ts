@@ -17,7 +17,8 @@ export interface RunningServer {
 export async function startServer(
   options: Partial<Pick<AppOptions, 'hrToken' | 'slack' | 'teams' | 'wio' | 'now'>> & { store?: string } = {},
 ): Promise<RunningServer> {
-  const services = await connectStore(options.store ?? sqliteUrl(), { minimumCell: 5, ...(options.now ? { now: options.now } : {}) });
+  const clock = options.now ? { now: options.now } : {};
+  const services = await connectStore(options.store ?? sqliteUrl(), { minimumCell: 5, ...clock });
   const server = createApp({
     ruleBase: defaultRuleBase(),
     services,
