@@ -16,6 +16,16 @@ export interface ChannelTarget {
   updatedAt: string;
 }
 
+/**
+ * Event ids a platform may deliver more than once (Slack retries). Several
+ * instances share it through the store, so a retry that reaches another
+ * instance is still handled once.
+ */
+export interface EventLedger {
+  /** True the first time an id is seen by any instance; `retry` says the platform marked it as a retry. */
+  firstTime(id: string, retry: boolean): Promise<boolean>;
+}
+
 export interface ChannelDirectory {
   remember(target: Omit<ChannelTarget, 'updatedAt'>): Promise<void>;
   find(platform: Platform, id: string): Promise<ChannelTarget | undefined>;

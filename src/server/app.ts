@@ -70,7 +70,8 @@ export function createApp(options: AppOptions): GedragsbotServer {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  const slack = options.slack ? slackConnection({ ...options.slack, bot, logger, polls }) : undefined;
+  const events = services.events;
+  const slack = options.slack ? slackConnection({ ...options.slack, bot, logger, polls, events }) : undefined;
   if (slack?.router) app.use(slack.router);
   const teams = teamsConnection({ bot, credentials: options.teams, channels: services.channels, logger, polls });
   app.use(teams.router);

@@ -1,4 +1,4 @@
-import type { ChannelDirectory } from '../core/channels.js';
+import type { ChannelDirectory, EventLedger } from '../core/channels.js';
 import type { PollStore } from '../core/polls/ports.js';
 import type { DilemmaTally } from '../core/dilemmas/practice.js';
 import type { RegisterService } from '../core/registers/service.js';
@@ -6,6 +6,7 @@ import type { UsageRecorder } from '../core/usage.js';
 import { openStore, type Store } from './database.js';
 import { UsageCountRepository } from './repositories/usage-counts.js';
 import { StoreChannelDirectory } from './services/channels.js';
+import { StoreEventLedger } from './services/handled-events.js';
 import { CoordinatorService } from './services/coordinator.js';
 import { StorePollService } from './services/polls.js';
 import { type Clock, StoreRegisterService } from './services/registers.js';
@@ -21,6 +22,8 @@ export interface StoreServices {
   coordinator: CoordinatorService;
   channels: ChannelDirectory;
   polls: PollStore;
+  /** Slack event ids already handled, shared by all instances. */
+  events: EventLedger;
   /** How colleagues answered each dilemma, from the usage counts. */
   tally: DilemmaTally;
   close(): Promise<void>;
@@ -43,6 +46,7 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
   const store = await openStore(parseStoreUrl(url));
   const counts = new UsageCountRepository(store.db);
   const usage = new StoreUsageRecorder(counts, options.usageFlushMs ?? 0, options.onUsageError);
+  const events = new StoreEventLedger(store, options.usageFlushMs ?? 0);
   return {
     usage,
     stats: new UsageStatsService(counts, options.minimumCell, () => usage.flush()),
@@ -50,6 +54,7 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
     coordinator: new CoordinatorService(store, new Set(options.coordinators ?? []), options.now),
     channels: new StoreChannelDirectory(store),
     polls: new StorePollService(store, options.now),
+    events,
     tally: {
       counts: async (dilemmaId) => {
         await usage.flush();
@@ -58,6 +63,7 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
     },
     close: async () => {
       await usage.flush();
+      await events.flush();
       await store.close();
     },
     store,

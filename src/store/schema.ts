@@ -149,6 +149,11 @@ export interface PollVoteTable {
   option: string;
 }
 
+export interface HandledEventTable {
+  id: string;
+  handled_at: string;
+}
+
 export interface Database {
   usage_counts: UsageCountTable;
   usage_daily: UsageDailyTable;
@@ -163,6 +168,7 @@ export interface Database {
   poll_plans: PollPlanTable;
   polls: PollTable;
   poll_votes: PollVoteTable;
+  handled_events: HandledEventTable;
   /** Kysely's own bookkeeping lives next to ours. */
   _placeholder?: { id: Generated<number> };
 }

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { EventLedger } from '../../core/channels.js';
 import type { GedragsBot } from '../../core/conversation/bot.js';
 import type { BotReply } from '../../core/messages/model.js';
 import type { RegisterName } from '../../core/registers/model.js';
@@ -17,25 +18,27 @@ export interface SlackHandlerOptions {
   bot: GedragsBot;
   logger: Logger;
   polls?: PollServices | undefined;
+  /** Handled event ids shared by all instances; without it, this instance's memory. */
+  events?: EventLedger | undefined;
 }
 
 interface Wiring extends SlackHandlerOptions {
   poster: SlackPoster;
 }
 
-/** Event ids already handled; Slack retries within minutes, so a bounded memory is enough. */
-class SeenEvents {
+/** Event ids this instance handled; Slack retries within minutes, so a bounded memory is enough for one instance. */
+class SeenEvents implements EventLedger {
   private readonly ids = new Set<string>();
   constructor(private readonly limit = 10_000) {}
 
-  firstTime(id: string): boolean {
-    if (this.ids.has(id)) return false;
+  firstTime(id: string): Promise<boolean> {
+    if (this.ids.has(id)) return Promise.resolve(false);
     this.ids.add(id);
     if (this.ids.size > this.limit) {
       const oldest = this.ids.values().next().value;
       if (oldest !== undefined) this.ids.delete(oldest);
     }
-    return true;
+    return Promise.resolve(true);
   }
 }
 
@@ -61,8 +64,8 @@ function conversationOf(user: string, channel: string | undefined): string {
   return !channel || channel.startsWith('D') ? `slack:dm:${user}` : `slack:${channel}:${user}`;
 }
 
-export function registerSlackHandlers(app: App, { bot, logger, poster, polls }: Wiring): void {
-  const seen = new SeenEvents();
+export function registerSlackHandlers(app: App, { bot, logger, poster, polls, events }: Wiring): void {
+  const seen = events ?? new SeenEvents();
   const context = (user: string) => ({ channel: 'slack' as const, user: `slack:${user}` });
   const answer = async (user: string, channel: string | undefined, text: string) => {
     // "poll …" is the WIO's; in a channel it plans or posts right there.
@@ -71,9 +74,9 @@ export function registerSlackHandlers(app: App, { bot, logger, poster, polls }: 
     return command ?? bot.reply(conversationOf(user, channel), text, context(user));
   };
 
-  app.use(async ({ body, next }) => {
+  app.use(async ({ body, context: bolt, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !seen.firstTime(eventId)) return;
+    if (typeof eventId === 'string' && !(await seen.firstTime(eventId, bolt.retryNum !== undefined))) return;
     await next();
   });
 

@@ -3,6 +3,7 @@ import { initial } from './001-initial.js';
 import { usageRollups } from './002-usage-rollups.js';
 import { channelTargets } from './003-channel-targets.js';
 import { polls } from './004-polls.js';
+import { handledEvents } from './005-handled-events.js';
 
 /** Versioned migrations, applied in name order at start; never edit one that has shipped, add the next. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '002-usage-rollups': usageRollups,
   '003-channel-targets': channelTargets,
   '004-polls': polls,
+  '005-handled-events': handledEvents,
 };
 
 export const migrationProvider: MigrationProvider = {
