@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeSlackApi, type FakeSlack } from '../helpers/fake-slack.js';
-import { cardOf, type FakeConnector, fakeConnector } from '../helpers/fake-teams.js';
-import { type RunningServer, startServer } from '../helpers/server.js';
-import { postPayload, postSigned, SIGNING_SECRET, slackFixture, waitFor } from '../helpers/slack-requests.js';
-import { postgresUrl } from '../helpers/stores.js';
+import { cardOf, type FakeConnector, fakeConnector, teamsFixture } from '../helpers/fake-teams.js';
+import { type RunningServer, startInstances } from '../helpers/server.js';
+import { postPayload, postSigned, slackFixture, waitFor } from '../helpers/slack-requests.js';
 
 /**
  * The weekly poll end to end: two instances on one PostgreSQL, both running
@@ -21,15 +19,10 @@ let clock = new Date('2026-11-23T08:00:00Z');
 beforeAll(async () => {
   slack = await fakeSlackApi();
   connector = await fakeConnector();
-  const store = postgresUrl();
-  const options = {
-    store,
-    slack: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: slack.url },
+  [a, b] = await startInstances(slack.url, {
     wio: ['slack:U0WIO0001', 'teams:6b1f7d4e-2c3a-4b5d-9e8f-0a1b2c3d4e5f'],
     now: () => clock,
-  };
-  a = await startServer(options);
-  b = await startServer(options);
+  });
 });
 
 afterAll(async () => {
@@ -40,8 +33,7 @@ afterAll(async () => {
 });
 
 function teamsActivity(name: string, change: Record<string, unknown>) {
-  const activity = JSON.parse(readFileSync(new URL(`../fixtures/teams/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
-  return { ...activity, serviceUrl: connector.url, ...change };
+  return { ...teamsFixture(name, connector.url), ...change };
 }
 
 async function teams(server: RunningServer, activity: Record<string, unknown>) {

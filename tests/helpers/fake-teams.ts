@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 
 /**
  * A fake Bot Framework connector on loopback: the activity's serviceUrl points
@@ -73,4 +74,13 @@ export async function fakeConnector(options: { countOnly?: boolean } = {}): Prom
 /** The card in a connector post, or undefined when it carries none. */
 export function cardOf(post: ConnectorPost | undefined): Record<string, unknown> | undefined {
   return post?.activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
+
+/** A real-shaped Teams activity from tests/fixtures/teams, pointed at the fake connector. */
+type Fixture = Record<string, unknown> & { conversation: { id: string } };
+
+export function teamsFixture(name: string, serviceUrl: string): Fixture {
+  const text = readFileSync(new URL(`../fixtures/teams/${name}`, import.meta.url), 'utf8');
+  const activity = JSON.parse(text) as Fixture;
+  return { ...activity, serviceUrl };
 }

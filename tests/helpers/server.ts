@@ -4,7 +4,8 @@ import { silentLogger } from '../../src/core/usage.js';
 import { type AppOptions, createApp, type GedragsbotServer } from '../../src/server/app.js';
 import { connectStore, type StoreServices } from '../../src/store/index.js';
 import { defaultDilemmas, defaultRuleBase } from './rulebase.js';
-import { sqliteUrl } from './stores.js';
+import { SIGNING_SECRET } from './slack-requests.js';
+import { postgresUrl, sqliteUrl } from './stores.js';
 
 export interface RunningServer {
   base: string;
@@ -43,4 +44,17 @@ export async function startServer(
     await services.close();
   };
   return { base, services, server, close };
+}
+
+/** Two instances behind one address, sharing a fresh PostgreSQL schema, both talking Slack to `slackApiUrl`. */
+export async function startInstances(
+  slackApiUrl: string,
+  options: Partial<Pick<AppOptions, 'wio' | 'now'>> = {},
+): Promise<[RunningServer, RunningServer]> {
+  const shared = {
+    ...options,
+    store: postgresUrl(),
+    slack: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: slackApiUrl },
+  };
+  return [await startServer(shared), await startServer(shared)];
 }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeSlackApi, type FakeSlack } from '../../helpers/fake-slack.js';
-import { type RunningServer, startServer } from '../../helpers/server.js';
-import { postSigned, SIGNING_SECRET, slackFixture } from '../../helpers/slack-requests.js';
-import { postgresUrl } from '../../helpers/stores.js';
+import { type RunningServer, startInstances } from '../../helpers/server.js';
+import { postSigned, slackFixture } from '../../helpers/slack-requests.js';
 
 /** Two instances behind one address, sharing PostgreSQL: Slack's retry may reach the other one. */
 let slack: FakeSlack;
@@ -11,10 +10,7 @@ let b: RunningServer;
 
 beforeAll(async () => {
   slack = await fakeSlackApi();
-  const store = postgresUrl();
-  const options = { store, slack: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: slack.url } };
-  a = await startServer(options);
-  b = await startServer(options);
+  [a, b] = await startInstances(slack.url);
 });
 
 afterAll(async () => {

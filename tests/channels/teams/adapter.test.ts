@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cardOf, type ConnectorPost, fakeConnector } from '../../helpers/fake-teams.js';
+import { cardOf, type ConnectorPost, fakeConnector, teamsFixture } from '../../helpers/fake-teams.js';
 import { type RunningServer, startServer } from '../../helpers/server.js';
 
 type Activity = Record<string, unknown> & { value?: Record<string, unknown>; conversation: { id: string } };
 
-const fixture = (name: string, serviceUrl: string): Activity => {
-  const activity = JSON.parse(readFileSync(new URL(`../../fixtures/teams/${name}`, import.meta.url), 'utf8')) as Activity;
-  return { ...activity, serviceUrl };
-};
+const fixture = (name: string, serviceUrl: string) => teamsFixture(name, serviceUrl) as Activity;
 
 let connector: Awaited<ReturnType<typeof fakeConnector>>;
 let running: RunningServer;
