@@ -53,6 +53,9 @@ function channelIdOf(conversationId: string): string {
 }
 
 export class TeamsHandler extends ActivityHandler {
+  /** Addresses already written, so a busy channel costs no write per message. */
+  private readonly remembered = new Map<string, string>();
+
   constructor(
     private readonly bot: GedragsBot,
     private readonly channels: ChannelDirectory | undefined,
@@ -124,8 +127,11 @@ export class TeamsHandler extends ActivityHandler {
     // Who wrote is not part of where to post: the reference is kept without user and message.
     const { user: _user, activityId: _activity, ...where } = reference;
     const address = { ...where, conversation: { ...reference.conversation, id } };
+    const json = JSON.stringify({ address, name });
+    if (this.remembered.get(id) === json) return;
     try {
       await this.channels.remember({ platform: 'teams', id, name, address: JSON.stringify(address) });
+      this.remembered.set(id, json);
     } catch (error) {
       this.logger.error('Teams-kanaal niet onthouden', error);
     }
