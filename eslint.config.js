@@ -23,6 +23,12 @@ export default tseslint.config(
   },
   { files: ['eslint.config.js'], extends: [tseslint.configs.disableTypeChecked] },
   {
+    // Small build helpers run by npm scripts, outside the TypeScript project.
+    files: ['scripts/**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
+  {
     // The web chat's browser script: plain JavaScript, loaded next to the official Adaptive Cards bundle.
     files: ['src/channels/web/public/**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],

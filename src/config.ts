@@ -24,6 +24,17 @@ export function packageRoot(): string {
   }
 }
 
+/** "aan"/"uit" as well as true/false, 1/0, yes/no, ja/nee. */
+function onOff(message: string) {
+  return z
+    .string()
+    .transform((v) => v.trim().toLowerCase())
+    .pipe(z.enum(['aan', 'uit', 'true', 'false', '1', '0', 'ja', 'nee', 'yes', 'no', 'on', 'off'], { error: message }))
+    .transform((v) => ['aan', 'true', '1', 'ja', 'yes', 'on'].includes(v));
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
 const schema = z.object({
   GEDRAGSBOT_RULES_DIR: z.string().min(1).optional(),
   GEDRAGSBOT_STATE_TTL_MINUTES: z.coerce
@@ -62,6 +73,30 @@ const schema = z.object({
     )
     .default(''),
   PORT: z.coerce.number({ error: 'een poortnummer, bijv. 3978' }).int().min(1).max(65535).default(3978),
+  HOST: z
+    .string()
+    .regex(/^[0-9a-zA-Z.:-]+$/, 'een adres om op te luisteren, bijv. 127.0.0.1 (alleen deze machine) of 0.0.0.0 (alle netwerken)')
+    .default('127.0.0.1'),
+  GEDRAGSBOT_TRUST_PROXY: z
+    .string()
+    .regex(/^(loopback|uniquelocal|linklocal|\d{1,2}|[0-9a-fA-F.:/,\s]+)$/, 'loopback, een aantal proxy\'s (bijv. 1) of de adressen van je proxy')
+    .optional(),
+  GEDRAGSBOT_WEBCHAT: onOff('aan of uit').default(true),
+  GEDRAGSBOT_RATE_LIMIT: z.coerce
+    .number({ error: 'een aantal verzoeken per minuut, bijv. 60' })
+    .int()
+    .min(1, 'minstens 1 per minuut')
+    .max(100_000)
+    .default(60),
+  GEDRAGSBOT_SECRET: z
+    .string()
+    .min(32, 'minstens 32 tekens; maak er een met: openssl rand -hex 32')
+    .optional(),
+  GEDRAGSBOT_TEAMS_DEVMODE: onOff('aan of uit').default(false),
+  GEDRAGSBOT_TEAMS_SERVICE_URLS: z
+    .string()
+    .regex(/^\s*https?:\/\/[^,\s]+(\s*,\s*https?:\/\/[^,\s]+)*\s*$/, 'adressen gescheiden door komma\'s, bijv. https://smba.trafficmanager.net/')
+    .optional(),
   GEDRAGSBOT_HR_TOKEN: z
     .string()
     .min(24, 'minstens 24 tekens; maak er een met: openssl rand -hex 32')
@@ -95,6 +130,20 @@ export interface Config {
   /** "kanaal:gebruiker" of the integrity working group, who plan the weekly poll. */
   wio: string[];
   port: number;
+  /** The address the server listens on; loopback unless IT opens it up. */
+  host: string;
+  /** Express's "trust proxy": which proxy may say the visitor's address and https. */
+  trustProxy: string | undefined;
+  /** The local web chat on /; off in production when only Slack and Teams are used. */
+  webChat: boolean;
+  /** Requests per minute per address on the web chat and HR routes. */
+  rateLimitPerMinute: number;
+  /** Key material for hashing web-chat visitors; without it the store keeps a generated one. */
+  secret: string | undefined;
+  /** Teams without authentication, for a local emulator only; refused unless the server listens on loopback. */
+  teamsDevelopment: boolean;
+  /** Prefixes of the Bot Framework service URLs replies may go to; unset: Microsoft's own. */
+  teamsServiceUrls: string[] | undefined;
   /** Bearer token for HR's statistics endpoint; without it the endpoint is off. */
   hrToken: string | undefined;
   /** The Teams bot's app id. */
@@ -140,6 +189,11 @@ function slackConfig(c: z.infer<typeof schema>): SlackConfig | undefined {
   return { botToken, signingSecret, appToken, apiUrl: c.SLACK_API_URL };
 }
 
+function list(value: string | undefined): string[] | undefined {
+  const items = value?.split(',').map((v) => v.trim()).filter(Boolean);
+  return items && items.length > 0 ? items : undefined;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty line in .env means "not set", not "set to nothing".
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
@@ -152,6 +206,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const c = parsed.data;
+  const teams = teamsCredentials(c);
+  if (c.GEDRAGSBOT_TEAMS_DEVMODE && teams) {
+    throw new GedragsbotError('CONFIG_INVALID', 'GEDRAGSBOT_TEAMS_DEVMODE staat aan terwijl de Teams-sleutels zijn ingesteld; zet de ontwikkelmodus uit.');
+  }
+  if (c.GEDRAGSBOT_TEAMS_DEVMODE && !LOOPBACK.has(c.HOST)) {
+    throw new GedragsbotError(
+      'CONFIG_INVALID',
+      `GEDRAGSBOT_TEAMS_DEVMODE (Teams zonder controle van de afzender) mag alleen als de server op deze machine luistert: zet HOST op 127.0.0.1 in plaats van ${c.HOST}, of stel de Teams-sleutels in.`,
+    );
+  }
   return {
     rulesDir: resolve(c.GEDRAGSBOT_RULES_DIR ?? join(packageRoot(), 'rules')),
     stateTtlMs: c.GEDRAGSBOT_STATE_TTL_MINUTES * 60_000,
@@ -160,16 +224,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     minimumCell: c.GEDRAGSBOT_MIN_CELL,
     retentionMonths: c.GEDRAGSBOT_RETENTION_MONTHS,
     port: c.PORT,
+    host: c.HOST,
+    trustProxy: c.GEDRAGSBOT_TRUST_PROXY,
+    webChat: c.GEDRAGSBOT_WEBCHAT,
+    rateLimitPerMinute: c.GEDRAGSBOT_RATE_LIMIT,
+    secret: c.GEDRAGSBOT_SECRET,
+    teamsDevelopment: c.GEDRAGSBOT_TEAMS_DEVMODE,
+    teamsServiceUrls: list(c.GEDRAGSBOT_TEAMS_SERVICE_URLS),
     hrToken: c.GEDRAGSBOT_HR_TOKEN,
     microsoftAppId: c.MICROSOFT_APP_ID,
-    teams: teamsCredentials(c),
+    teams,
     slack: slackConfig(c),
     cardsDir: resolve(c.GEDRAGSBOT_CARDS_DIR ?? join(packageRoot(), 'cards', 'dilemmas')),
-    wio: c.GEDRAGSBOT_WIO.split(',')
-      .map((v) => v.trim())
-      .filter(Boolean),
-    coordinators: c.GEDRAGSBOT_COORDINATORS.split(',')
-      .map((v) => v.trim())
-      .filter(Boolean),
+    wio: list(c.GEDRAGSBOT_WIO) ?? [],
+    coordinators: list(c.GEDRAGSBOT_COORDINATORS) ?? [],
   };
 }

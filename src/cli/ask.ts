@@ -40,7 +40,9 @@ export async function askJsonl(
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let failures = 0;
   let n = 0;
-  for await (const line of lines) {
+  for await (const raw of lines) {
+    // Files saved by Windows editors start with a byte-order mark; it is not part of the JSON.
+    const line = n === 0 ? raw.replace(/^\uFEFF/, '') : raw;
     if (line.trim() === '') continue;
     n++;
     let parsedJson: unknown;

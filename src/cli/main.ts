@@ -6,19 +6,15 @@ import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.js';
-import { GedragsBot } from '../core/conversation/bot.js';
-import { MemoryStateStore } from '../core/conversation/state.js';
-import { DilemmaError, loadDilemmas } from '../core/dilemmas/load.js';
 import { GedragsbotError, RuleBaseError } from '../core/errors.js';
-import { loadRuleBase, type RuleBase } from '../core/rulebase/load.js';
-import { noUsage } from '../core/usage.js';
-import { connectStore, type StoreServices } from '../store/index.js';
-import { askJsonl, formatForPeople } from './ask.js';
-import { chat } from './chat.js';
-import { describeDeck, pollCommand } from './polls.js';
-import { summarise } from './rules-check.js';
-import { registerCommand, retention, yearlyCheck } from './registers.js';
-import { type StatsOptions, stats } from './stats.js';
+import type { RuleBase } from '../core/rulebase/load.js';
+import type { StoreServices } from '../store/index.js';
+import type { StatsOptions } from './stats.js';
+
+/*
+ * Each command imports what it needs when it runs: `ask` should not pay for the store's drivers, and
+ * no command but `poll` for botbuilder and the Slack client (over a thousand files between them).
+ */
 
 const USAGE = `Gebruik: gedragsbot <opdracht>
 
@@ -51,7 +47,8 @@ export interface Io {
   stderr: Writable;
 }
 
-function load(dir: string, io: Io): RuleBase | null {
+async function load(dir: string, io: Io): Promise<RuleBase | null> {
+  const { loadRuleBase } = await import('../core/rulebase/load.js');
   try {
     return loadRuleBase(dir);
   } catch (error) {
@@ -76,20 +73,23 @@ interface Context {
 type Command = (ctx: Context) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
-  rules({ rest, io, rulesDir }) {
+  async rules({ rest, io, rulesDir }) {
     if (rest[0] !== 'check') {
       io.stderr.write(`Onbekende opdracht "rules ${rest[0] ?? ''}". Bedoel je "rules check"?\n`);
       return 2;
     }
-    const ruleBase = load(rest[1] ? resolve(rest[1]) : rulesDir, io);
+    const ruleBase = await load(rest[1] ? resolve(rest[1]) : rulesDir, io);
     if (!ruleBase) return 1;
+    const { summarise } = await import('./rules-check.js');
     io.stdout.write(`${summarise(ruleBase)}\n`);
     return 0;
   },
 
   async ask(ctx) {
-    const ruleBase = load(ctx.rulesDir, ctx.io);
+    const ruleBase = await load(ctx.rulesDir, ctx.io);
     if (!ruleBase) return 2;
+    const { noUsage } = await import('../core/usage.js');
+    const { askJsonl, formatForPeople } = await import('./ask.js');
     // The contract: ask writes nothing unless --store is given.
     const usage = ctx.values.store ? (await ctx.services(ctx.values.store)).usage : noUsage;
     if (ctx.values.jsonl) {
@@ -101,15 +101,19 @@ const COMMANDS: Record<string, Command> = {
       ctx.io.stderr.write('Geef een vraag mee, bijvoorbeeld: gedragsbot ask "Mag ik een fles wijn van 30 euro aannemen?"\n');
       return 2;
     }
+    const { GedragsBot } = await import('../core/conversation/bot.js');
+    const { MemoryStateStore } = await import('../core/conversation/state.js');
     const reply = await new GedragsBot(ruleBase, new MemoryStateStore(), { usage }).reply('ask', question);
     ctx.io.stdout.write(`${formatForPeople(reply)}\n`);
     return 0;
   },
 
   async chat(ctx) {
-    const ruleBase = load(ctx.rulesDir, ctx.io);
+    const ruleBase = await load(ctx.rulesDir, ctx.io);
     if (!ruleBase) return 2;
     const services = await ctx.services();
+    const { chat } = await import('./chat.js');
+    const { loadDilemmas } = await import('../core/dilemmas/load.js');
     await chat(ruleBase, ctx.io.stdin, ctx.io.stdout, {
       stateTtlMs: ctx.config.stateTtlMs,
       usage: services.usage,
@@ -122,9 +126,11 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
 
-  dilemmas({ rest, io, config }) {
+  async dilemmas({ rest, io, config }) {
     if (!needs(rest[0], 'check', io, 'dilemmas')) return 2;
     const dir = rest[1] ? resolve(rest[1]) : config.cardsDir;
+    const { DilemmaError, loadDilemmas } = await import('../core/dilemmas/load.js');
+    const { describeDeck } = await import('./dilemmas-check.js');
     try {
       const deck = loadDilemmas(dir);
       io.stdout.write(`${describeDeck(deck)}\n`);
@@ -137,25 +143,29 @@ const COMMANDS: Record<string, Command> = {
   },
 
   async poll(ctx) {
+    const { pollCommand } = await import('./polls.js');
     const output = await pollCommand(await ctx.services(), ctx.config, ctx.rest, ctx.values);
     ctx.io.stdout.write(`${output}\n`);
     return 0;
   },
 
   async register(ctx) {
+    const { registerCommand } = await import('./registers.js');
     const output = await registerCommand(await ctx.services(), ctx.rest[0], ctx.rest.slice(1), ctx.values);
-    ctx.io.stdout.write(`${output}\n`);
+    ctx.io.stdout.write(line(output));
     return 0;
   },
 
   async nevenwerk(ctx) {
     if (!needs(ctx.rest[0], 'jaarcheck', ctx.io, 'nevenwerk')) return 2;
+    const { yearlyCheck } = await import('./registers.js');
     ctx.io.stdout.write(`${await yearlyCheck(await ctx.services(), ctx.values)}\n`);
     return 0;
   },
 
   async retention(ctx) {
     if (!needs(ctx.rest[0], 'run', ctx.io, 'retention')) return 2;
+    const { retention } = await import('./registers.js');
     const raw = { ...ctx.values, dryRun: ctx.values['dry-run'] };
     ctx.io.stdout.write(`${await retention(await ctx.services(), raw, ctx.config.retentionMonths)}\n`);
     return 0;
@@ -163,11 +173,17 @@ const COMMANDS: Record<string, Command> = {
 
   async stats(ctx) {
     const { from, to, by, format, event, year } = ctx.values;
+    const { stats } = await import('./stats.js');
     const output = await stats(await ctx.services(), { from, to, by, format, event, year } as StatsOptions);
-    ctx.io.stdout.write(`${output}\n`);
+    ctx.io.stdout.write(line(output));
     return 0;
   },
 };
+
+/** CSV already ends its last row; everything else gets its line end here. */
+function line(output: string): string {
+  return output.endsWith('\n') ? output : `${output}\n`;
+}
 
 function needs(word: string | undefined, expected: string, io: Io, command: string): boolean {
   if (word === expected) return true;
@@ -205,6 +221,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       config,
       rulesDir: values.rules ? resolve(values.rules) : config.rulesDir,
       services: async (url) => {
+        const { connectStore } = await import('../store/index.js');
         opened ??= await connectStore(url ?? values.store ?? config.store, {
           minimumCell: config.minimumCell,
           coordinators: config.coordinators,

@@ -10,7 +10,7 @@ import { PollCommands } from '../core/polls/commands.js';
 import type { PollTarget } from '../core/polls/model.js';
 import { PollScheduler } from '../core/polls/scheduler.js';
 import type { Logger } from '../core/usage.js';
-import { consoleLogger } from '../logging.js';
+import { createLogger } from '../logging.js';
 import { RoutingPublisher } from '../server/polls.js';
 import type { StoreServices } from '../store/index.js';
 
@@ -27,15 +27,6 @@ export interface PollCliOptions {
   'dagen'?: string | undefined;
   'zonder-herinnering'?: boolean | undefined;
   'now'?: string | undefined;
-}
-
-export function describeDeck(deck: DilemmaDeck): string {
-  const themes = new Map<string, number>();
-  for (const card of deck.cards) themes.set(card.thema, (themes.get(card.thema) ?? 0) + 1);
-  return [
-    `${String(deck.cards.length)} dilemmakaarten, alle in orde.`,
-    ...[...themes].map(([theme, n]) => `  ${theme}: ${String(n)}`),
-  ].join('\n');
 }
 
 function targetsOf(values: string[]): PollTarget[] {
@@ -61,7 +52,7 @@ export async function pollCommand(
   rest: string[],
   values: PollCliOptions,
 ): Promise<string> {
-  const logger = consoleLogger(config.logLevel);
+  const logger = createLogger(config.logLevel);
   const deck = loadDilemmas(config.cardsDir);
   const publisher = new RoutingPublisher();
   publisher.teams = new TeamsPollPublisher(teamsPoster(config.teams), services.channels);

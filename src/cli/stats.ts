@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { USAGE_EVENTS } from '../core/usage.js';
 import { formatSummary, formatTable } from '../reports/stats-format.js';
@@ -8,7 +8,14 @@ import { STATS_BY } from '../store/services/stats.js';
 import { TIME_ZONE } from '../store/time.js';
 import { dayOption, parseOptions } from './options.js';
 
-const day = dayOption;
+/** Counts exist from the first install on; no report needs more than ten years at once. */
+const FIRST_DAY = '2000-01-01';
+const LAST_DAY = '2100-12-31';
+const MAX_SPAN_DAYS = 3660;
+
+const day = dayOption.refine((v) => v >= FIRST_DAY && v <= LAST_DAY, { message: 'een datum tussen 2000 en 2100' });
+
+const spanDays = (from: string, to: string) => differenceInCalendarDays(parseISO(to), parseISO(from));
 
 const options = z
   .object({
@@ -19,7 +26,11 @@ const options = z
     event: z.enum(USAGE_EVENTS, { error: `een van: ${USAGE_EVENTS.join(', ')}` }).default('vraag'),
     year: z.coerce.number({ error: 'een jaartal, bijv. 2026' }).int().min(2000).max(2100).optional(),
   })
-  .refine((o) => !o.from || !o.to || o.from <= o.to, { message: '--from ligt na --to', path: ['from'] });
+  .refine((o) => !o.from || !o.to || o.from <= o.to, { message: '--from ligt na --to', path: ['from'] })
+  .refine((o) => !o.from || spanDays(o.from, o.to ?? today()) <= MAX_SPAN_DAYS, {
+    message: 'hoogstens tien jaar tegelijk; kies een latere --from of een eerdere --to',
+    path: ['from'],
+  });
 
 export type StatsOptions = z.input<typeof options>;
 

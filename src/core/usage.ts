@@ -30,11 +30,12 @@ export const noUsage: UsageRecorder = { record: () => Promise.resolve() };
 
 /** What a failing store does to an answer: nothing; the failure is logged for IT. */
 export interface Logger {
+  info(message: string, detail?: unknown): void;
   warn(message: string, detail?: unknown): void;
   error(message: string, detail?: unknown): void;
 }
 
-export const silentLogger: Logger = { warn: () => undefined, error: () => undefined };
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** Cells under the minimum are shown as "<5", so small numbers never point at a person. */
 export function suppress(count: number, minimum: number): number | string {

@@ -1,6 +1,6 @@
 import { type GiftEntry, LABELS, type SideJobEntry } from '../core/registers/model.js';
 import type { RegisterListing } from '../store/services/coordinator.js';
-import { csvCell } from './stats-format.js';
+import { toCsv } from './csv.js';
 
 /** The registers for the integrity coordinator: a readable list, or CSV/JSON to work with. */
 export type ListingFormat = 'table' | 'csv' | 'json';
@@ -41,19 +41,19 @@ const SIDEJOB_COLUMNS: [string, (s: SideJobEntry) => string | number][] = [
   ['notitie', (s) => s.reviewNote ?? ''],
 ];
 
-function csv<T>(columns: [string, (e: T) => string | number][], entries: T[]): string {
-  return [columns.map(([name]) => name), ...entries.map((e) => columns.map(([, get]) => get(e)))]
-    .map((row) => row.map(csvCell).join(','))
-    .join('\n');
+function csvRows<T>(columns: [string, (e: T) => string | number][], entries: T[]): (string | number)[][] {
+  return [columns.map(([name]) => name), ...entries.map((e) => columns.map(([, get]) => get(e)))];
 }
 
 export function formatListing(listing: RegisterListing, format: ListingFormat): string {
   if (format === 'json') return JSON.stringify(listing, null, 2);
   if (format === 'csv') {
-    const parts: string[] = [];
-    if (listing.gifts.length > 0) parts.push(csv(GIFT_COLUMNS, listing.gifts));
-    if (listing.sideJobs.length > 0) parts.push(csv(SIDEJOB_COLUMNS, listing.sideJobs));
-    return parts.join('\n\n');
+    // One file, two tables: an empty row between them keeps both readable in a spreadsheet.
+    const rows: (string | number)[][] = [];
+    if (listing.gifts.length > 0) rows.push(...csvRows(GIFT_COLUMNS, listing.gifts));
+    if (listing.gifts.length > 0 && listing.sideJobs.length > 0) rows.push([]);
+    if (listing.sideJobs.length > 0) rows.push(...csvRows(SIDEJOB_COLUMNS, listing.sideJobs));
+    return toCsv(rows);
   }
   const lines: string[] = [];
   lines.push(`Geschenken (${String(listing.gifts.length)})`);

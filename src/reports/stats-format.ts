@@ -1,4 +1,5 @@
 import type { StatsTable, YearSummary } from '../store/services/stats.js';
+import { toCsv } from './csv.js';
 
 /** The statistics as HR reads them: an aligned table, CSV for a spreadsheet, or JSON. */
 export type StatsFormat = 'table' | 'csv' | 'json';
@@ -11,11 +12,6 @@ const BY_LABELS: Record<StatsTable['by'], string> = {
   verdict: 'oordeel',
   channel: 'kanaal',
 };
-
-export function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function aligned(rows: (string | number)[][]): string {
   const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => String(r[col] ?? '').length))) ?? [];
@@ -35,7 +31,7 @@ export function formatTable(table: StatsTable, format: StatsFormat): string {
   }
   const header = [BY_LABELS[table.by], 'aantal'];
   const body = table.rows.map((r) => [r.key, r.count]);
-  if (format === 'csv') return [header, ...body].map((r) => r.map(csvCell).join(',')).join('\n');
+  if (format === 'csv') return toCsv([header, ...body]);
   const title = `Aantal (${table.event}) per ${BY_LABELS[table.by]}, ${table.from} t/m ${table.to}`;
   return `${title}\n\n${aligned([header, ...body])}`;
 }
@@ -45,7 +41,7 @@ export function formatSummary(summary: YearSummary, format: StatsFormat): string
   const rows = [...summary.themes.map((t) => ({ ...t, group: 'vragen per thema' })), ...summary.totals.map((t) => ({ ...t, group: 'totalen' }))];
   if (format === 'csv') {
     const header = ['groep', 'onderdeel', String(summary.year), String(summary.previousYear)];
-    return [header, ...rows.map((r) => [r.group, r.label, r.count, r.previous])].map((r) => r.map(csvCell).join(',')).join('\n');
+    return toCsv([header, ...rows.map((r) => [r.group, r.label, r.count, r.previous])]);
   }
   const table = (lines: typeof rows) => aligned([['', String(summary.year), String(summary.previousYear)], ...lines.map((l) => [l.label, l.count, l.previous])]);
   return [

@@ -1,40 +1,56 @@
-import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { slackConnection, type SlackConnection } from '../channels/slack/app.js';
+import { SlackPollPublisher } from '../channels/slack/polls.js';
 import { teamsConnection, type TeamsConnection } from '../channels/teams/adapter.js';
+import { TeamsPollPublisher } from '../channels/teams/polls.js';
 import { webChatRoutes } from '../channels/web/routes.js';
-import { packageRoot, type SlackConfig, type TeamsCredentials } from '../config.js';
+import type { SlackConfig, TeamsCredentials } from '../config.js';
 import { GedragsBot } from '../core/conversation/bot.js';
 import { MemoryStateStore } from '../core/conversation/state.js';
-import type { RuleBase } from '../core/rulebase/load.js';
-import type { Logger } from '../core/usage.js';
-import type { StoreServices } from '../store/index.js';
-import { SlackPollPublisher } from '../channels/slack/polls.js';
-import { TeamsPollPublisher } from '../channels/teams/polls.js';
 import type { DilemmaDeck } from '../core/dilemmas/load.js';
 import { PollCommands } from '../core/polls/commands.js';
 import { PollScheduler } from '../core/polls/scheduler.js';
 import type { PollServices } from '../core/polls/services.js';
+import type { RuleBase } from '../core/rulebase/load.js';
+import type { AppLogger } from '../logging.js';
+import type { StoreServices } from '../store/index.js';
+import { errorHandler, notFound } from './errors.js';
 import { hrRoutes } from './hr.js';
+import { startDailyRetention } from './maintenance.js';
 import { RoutingPublisher, startPollTimer } from './polls.js';
+import { healthRoutes, rateLimited, requestLog, securityHeaders } from './protection.js';
 
 /**
  * Everything on one port: the web chat on /, Slack on /slack/events (or over
- * Socket Mode), Teams on /api/messages, HR's /api/stats and /healthz.
+ * Socket Mode), Teams on /api/messages, HR's /api/stats, /healthz and /readyz.
  */
 export interface AppOptions {
   ruleBase: RuleBase;
   services: StoreServices;
   stateTtlMs: number;
   hrToken: string | undefined;
-  logger: Logger;
+  logger: AppLogger;
   slack?: SlackConfig | undefined;
   teams?: TeamsCredentials | undefined;
+  /** Teams without authentication, for a local emulator; the config allows it on loopback only. */
+  teamsDevelopment?: boolean | undefined;
+  /** Where Teams replies may go; Microsoft's Bot Framework service URLs when unset. */
+  teamsServiceUrls?: string[] | undefined;
   dilemmas: DilemmaDeck;
   /** "kanaal:gebruiker" of the WIO, who plan polls in chat. */
   wio: readonly string[];
   /** How often due polls are checked; 0 leaves it to `gedragsbot poll run-due` (tests). */
   pollIntervalMs: number;
+  /** The local web chat on /; IT turns it off when only Slack and Teams are used. */
+  webChat?: boolean | undefined;
+  /** Requests per minute per address on the web chat and HR routes. */
+  rateLimitPerMinute?: number | undefined;
+  /** Express's "trust proxy", so the rate limit and the Secure cookie see the visitor, not the proxy. */
+  trustProxy?: string | undefined;
+  /** The key for hashing web-chat visitors; without it the store's generated one is used. */
+  secret?: string | undefined;
+  /** Months a registration is kept; with it the server runs the retention once a day. */
+  retentionMonths?: number | undefined;
   /** The clock of votes and "poll nu"; tests set it. */
   now?: () => Date;
 }
@@ -45,9 +61,14 @@ export interface GedragsbotServer {
   slack: SlackConnection | undefined;
   teams: TeamsConnection;
   polls: PollServices;
-  /** Connects what does not come in over HTTP (Slack Socket Mode). */
+  /** Connects what does not come in over HTTP (Slack Socket Mode) and starts the timers. */
   start(): Promise<void>;
   stop(): Promise<void>;
+}
+
+function trustProxyValue(value: string | undefined): boolean | number | string {
+  if (value === undefined) return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export function createApp(options: AppOptions): GedragsbotServer {
@@ -67,19 +88,39 @@ export function createApp(options: AppOptions): GedragsbotServer {
   });
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.set('trust proxy', trustProxyValue(options.trustProxy));
+  app.use(requestLog(logger));
+  app.use(securityHeaders());
+  app.use(healthRoutes(services));
   const events = services.events;
-  const slack = options.slack ? slackConnection({ ...options.slack, bot, logger, polls, events }) : undefined;
+  const slack = options.slack
+    ? slackConnection({ ...options.slack, bot, logger, polls, events, log: logger.pino })
+    : undefined;
   if (slack?.router) app.use(slack.router);
-  const teams = teamsConnection({ bot, credentials: options.teams, channels: services.channels, logger, polls });
+  const teams = teamsConnection({
+    bot,
+    credentials: options.teams,
+    development: options.teamsDevelopment,
+    serviceUrls: options.teamsServiceUrls,
+    channels: services.channels,
+    logger,
+    polls,
+  });
   app.use(teams.router);
   publisher.slack = slack ? new SlackPollPublisher(slack.poster) : undefined;
   publisher.teams = new TeamsPollPublisher(teams, services.channels);
-  let stopTimer: () => void = () => undefined;
+  const limit = rateLimited(options.rateLimitPerMinute ?? 60);
+  app.use('/api/stats', limit);
   app.use(hrRoutes(services, options.hrToken, logger));
-  app.use(webChatRoutes(bot, join(packageRoot(), 'src', 'channels', 'web', 'public'), logger));
+  if (options.webChat !== false) {
+    const secret = options.secret;
+    const visitorKey = () => (secret ? Promise.resolve(secret) : services.instance.sharedSecret('webchat-visitor-key'));
+    app.use('/api/chat', limit);
+    app.use(webChatRoutes({ bot, logger, visitorKey }));
+  }
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  const stopTimers: (() => void)[] = [];
   return {
     app,
     bot,
@@ -88,10 +129,15 @@ export function createApp(options: AppOptions): GedragsbotServer {
     polls,
     start: async () => {
       await slack?.start();
-      if (options.pollIntervalMs > 0) stopTimer = startPollTimer(scheduler, logger, options.pollIntervalMs);
+      if (options.pollIntervalMs > 0) {
+        stopTimers.push(startPollTimer(scheduler, logger, options.pollIntervalMs));
+        if (options.retentionMonths !== undefined) {
+          stopTimers.push(startDailyRetention(services, options.retentionMonths, logger));
+        }
+      }
     },
     stop: async () => {
-      stopTimer();
+      for (const stop of stopTimers.splice(0)) stop();
       await slack?.stop();
     },
   };

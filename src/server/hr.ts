@@ -36,8 +36,9 @@ export function hrRoutes(services: StoreServices, token: string | undefined, log
         year: one(req.query.year),
         format,
       } as Parameters<typeof stats>[1]);
-      if (format === 'csv') res.type('text/csv; charset=utf-8').send(`${output}\n`);
-      else if (format === 'json') res.type('application/json').send(output);
+      if (format === 'csv') {
+        res.type('text/csv; charset=utf-8').attachment('gedragsbot-statistieken.csv').send(output);
+      } else if (format === 'json') res.type('application/json').send(output);
       else res.type('text/plain; charset=utf-8').send(`${output}\n`);
     } catch (error) {
       if (error instanceof GedragsbotError && error.code === 'INPUT_INVALID') {

@@ -4,18 +4,26 @@ import { loadConfig } from '../config.js';
 import { GedragsbotError } from '../core/errors.js';
 import { loadDilemmas } from '../core/dilemmas/load.js';
 import { loadRuleBase } from '../core/rulebase/load.js';
-import { consoleLogger } from '../logging.js';
+import { createLogger, routeConsoleTo } from '../logging.js';
 import { connectStore } from '../store/index.js';
 import { describeStore, parseStoreUrl } from '../store/url.js';
 import { createApp } from './app.js';
 
 /**
- * `npm start`: validates config and rule base, opens the store, serves on one
- * port, and on SIGTERM/SIGINT finishes the requests in flight before it stops.
+ * `npm start`: validates config and rule base, opens the store, serves on one port, and on
+ * SIGTERM/SIGINT finishes the requests in flight before it stops. Every line it prints is JSON.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = consoleLogger(config.logLevel);
+  const logger = createLogger(config.logLevel);
+  routeConsoleTo(logger);
+  process.on('uncaughtException', (error) => {
+    logger.error('Onverwachte fout; de server stopt', error);
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (error) => {
+    logger.error('Onafgehandelde fout', error);
+  });
   const ruleBase = loadRuleBase(config.rulesDir);
   const { minimumCell, coordinators } = config;
   const services = await connectStore(config.store, {
@@ -25,28 +33,46 @@ async function main(): Promise<void> {
     onUsageError: (error) => {
       logger.error('Gebruikstellingen nog niet opgeslagen; nieuwe poging over een seconde', error);
     },
+    onConnectionError: (error) => {
+      logger.warn('Verbinding met de database verbroken; de volgende vraag opent een nieuwe', error);
+    },
   });
-  const { stateTtlMs, hrToken, slack, teams, wio } = config;
   const dilemmas = loadDilemmas(config.cardsDir);
-  const pollIntervalMs = 30_000;
   const server = createApp({
-    ruleBase, services, stateTtlMs, hrToken, logger, slack, teams, dilemmas, wio, pollIntervalMs,
+    ruleBase,
+    services,
+    logger,
+    dilemmas,
+    stateTtlMs: config.stateTtlMs,
+    hrToken: config.hrToken,
+    slack: config.slack,
+    teams: config.teams,
+    teamsDevelopment: config.teamsDevelopment,
+    teamsServiceUrls: config.teamsServiceUrls,
+    wio: config.wio,
+    pollIntervalMs: 30_000,
+    webChat: config.webChat,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    trustProxy: config.trustProxy,
+    secret: config.secret,
+    retentionMonths: config.retentionMonths,
   });
   const http = createServer(server.app);
-  await new Promise<void>((resolve) => http.listen(config.port, resolve));
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, resolve);
+  });
   await server.start();
-  const base = `http://localhost:${String(config.port)}`;
-  logger.info(`Gedragsbot luistert op ${base} (opslag ${describeStore(parseStoreUrl(config.store))})`);
-  if (slack?.appToken) logger.info('Slack: Socket Mode (verbonden met Slack, geen publieke URL nodig)');
-  else if (slack) logger.info(`Slack: ${base}/slack/events`);
-  if (teams) logger.info(`Teams: ${base}/api/messages, met authenticatie voor app ${teams.appId}`);
-  else {
-    logger.warn(
-      '!!! Teams draait in ONTWIKKELMODUS: /api/messages controleert geen afzender. Alleen voor lokaal testen;'
-      + ' stel MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD en MICROSOFT_APP_TENANT_ID in voor gebruik in Teams. !!!',
-    );
-  }
-  process.stdout.write(`Webchat: ${base}\n`);
+  const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const base = `http://${shown === '0.0.0.0' ? 'localhost' : shown}:${String(config.port)}`;
+  logger.info('Gedragsbot luistert', { address: `${shown}:${String(config.port)}`, store: describeStore(parseStoreUrl(config.store)) });
+  if (config.webChat) logger.info(`Webchat: ${base}`);
+  if (config.slack?.appToken) logger.info('Slack: Socket Mode (verbonden met Slack, geen publieke URL nodig)');
+  else if (config.slack) logger.info(`Slack: ${base}/slack/events`);
+  if (config.teams) logger.info(`Teams: ${base}/api/messages, met authenticatie voor app ${config.teams.appId}`);
+  else if (config.teamsDevelopment) {
+    logger.warn('!!! Teams draait in ONTWIKKELMODUS: /api/messages controleert geen afzender. Alleen voor een lokale emulator. !!!');
+  } else logger.info('Teams staat uit: /api/messages antwoordt 401 tot MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD en MICROSOFT_APP_TENANT_ID zijn ingesteld');
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -68,6 +94,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof GedragsbotError ? error.message : String(error)}\n`);
+  // Before the logger exists (a config error) the message itself is the help: it says what to set.
+  const message = error instanceof GedragsbotError ? error.message : 'De server kon niet starten';
+  process.stderr.write(`${JSON.stringify({ level: 'error', time: new Date().toISOString(), msg: message, ...(error instanceof GedragsbotError ? { code: error.code } : { err: String(error) }) })}\n`);
   process.exitCode = 2;
 });

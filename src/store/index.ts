@@ -8,6 +8,7 @@ import { UsageCountRepository } from './repositories/usage-counts.js';
 import { StoreChannelDirectory } from './services/channels.js';
 import { StoreEventLedger } from './services/handled-events.js';
 import { CoordinatorService } from './services/coordinator.js';
+import { InstanceService } from './services/instance.js';
 import { StorePollService } from './services/polls.js';
 import { type Clock, StoreRegisterService } from './services/registers.js';
 import { StoreUsageRecorder } from './services/usage.js';
@@ -26,6 +27,10 @@ export interface StoreServices {
   events: EventLedger;
   /** How colleagues answered each dilemma, from the usage counts. */
   tally: DilemmaTally;
+  /** Shared secrets and once-per-period claims for several instances. */
+  instance: InstanceService;
+  /** Whether the database answers now (for /readyz). */
+  ready(): Promise<boolean>;
   close(): Promise<void>;
   /** For tests and operations only. */
   readonly store: Store;
@@ -40,10 +45,12 @@ export interface StoreOptions {
   usageFlushMs?: number;
   /** A count that could not be written (it is kept and tried again). */
   onUsageError?: (error: unknown) => void;
+  /** A database connection dropped outside a query; the next query opens a new one. */
+  onConnectionError?: (error: unknown) => void;
 }
 
 export async function connectStore(url: string, options: StoreOptions): Promise<StoreServices> {
-  const store = await openStore(parseStoreUrl(url));
+  const store = await openStore(parseStoreUrl(url), { onConnectionError: options.onConnectionError });
   const counts = new UsageCountRepository(store.db);
   const usage = new StoreUsageRecorder(counts, options.usageFlushMs ?? 0, options.onUsageError);
   const events = new StoreEventLedger(store, options.usageFlushMs ?? 0);
@@ -61,6 +68,8 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
         return counts.dilemmaAnswers(dilemmaId);
       },
     },
+    instance: new InstanceService(store),
+    ready: () => store.ping().then(() => true, () => false),
     close: async () => {
       await usage.flush();
       await events.flush();

@@ -154,6 +154,18 @@ export interface HandledEventTable {
   handled_at: string;
 }
 
+export interface InstanceSettingTable {
+  name: string;
+  value: string;
+}
+
+export interface ScheduledRunTable {
+  job: string;
+  /** The period the run is for, e.g. the local day "2026-11-25". */
+  slot: string;
+  claimed_at: string;
+}
+
 export interface Database {
   usage_counts: UsageCountTable;
   usage_daily: UsageDailyTable;
@@ -169,6 +181,8 @@ export interface Database {
   polls: PollTable;
   poll_votes: PollVoteTable;
   handled_events: HandledEventTable;
+  instance_settings: InstanceSettingTable;
+  scheduled_runs: ScheduledRunTable;
   /** Kysely's own bookkeeping lives next to ours. */
   _placeholder?: { id: Generated<number> };
 }

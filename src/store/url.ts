@@ -14,7 +14,12 @@ export function parseStoreUrl(value: string): StoreLocation {
     return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }
   if (/^postgres(ql)?:\/\//.test(trimmed)) {
-    const url = new URL(trimmed);
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      throw invalid(value);
+    }
     // A schema in the URL keeps several installations (or test runs) apart in one database.
     const schema = url.searchParams.get('schema') ?? undefined;
     url.searchParams.delete('schema');
@@ -27,8 +32,13 @@ export function parseStoreUrl(value: string): StoreLocation {
 function invalid(value: string): GedragsbotError {
   return new GedragsbotError(
     'CONFIG_INVALID',
-    `Onbekende opslag "${value}". Gebruik sqlite:PAD (bijv. sqlite:./data/gedragsbot.db) of postgres://gebruiker@host:5432/database.`,
+    `Onbekende opslag "${withoutPassword(value)}". Gebruik sqlite:PAD (bijv. sqlite:./data/gedragsbot.db) of postgres://gebruiker@host:5432/database.`,
   );
+}
+
+/** A store URL as typed, with any password masked, so a typo never puts a secret in a log or terminal. */
+function withoutPassword(value: string): string {
+  return value.replace(/^([a-z]+:\/\/[^:/@\s]*):[^@\s]*@/i, '$1:***@');
 }
 
 /** For messages and logs: never print a password. */

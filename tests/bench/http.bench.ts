@@ -24,7 +24,7 @@ import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication 
 import express from 'express';
 import { loadDilemmas } from '../../src/core/dilemmas/load.js';
 import { loadRuleBase } from '../../src/core/rulebase/load.js';
-import { silentLogger } from '../../src/core/usage.js';
+import { createLogger } from '../../src/logging.js';
 import { packageRoot } from '../../src/config.js';
 import { createApp } from '../../src/server/app.js';
 import { connectStore } from '../../src/store/index.js';
@@ -65,7 +65,8 @@ async function serve(kind: Kind, fakeUrl: string): Promise<number> {
       services,
       stateTtlMs: 30 * 60_000,
       hrToken: undefined,
-      logger: silentLogger,
+      logger: createLogger('silent'),
+      teamsDevelopment: true,
       dilemmas: loadDilemmas(join(packageRoot(), 'cards', 'dilemmas')),
       wio: [],
       pollIntervalMs: 30_000,

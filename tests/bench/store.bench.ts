@@ -3,7 +3,7 @@
  * recorder, then a year of 1,000,000 count events, then the yearly summary
  * HR asks for, timed on SQLite and on PostgreSQL. Target: summary ≤ 200 ms.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addHours, format } from 'date-fns';
@@ -132,10 +132,16 @@ async function benchStore(name: string, url: string): Promise<boolean> {
   }
 }
 
-const sqlite = `sqlite:${join(mkdtempSync(join(tmpdir(), 'gedragsbot-bench-')), 'bench.db')}`;
+const folder = mkdtempSync(join(tmpdir(), 'gedragsbot-bench-'));
+const sqlite = `sqlite:${join(folder, 'bench.db')}`;
 const schema = `bench_${String(process.pid)}`;
 const postgres = `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}`;
-await benchStore('SQLite', sqlite);
+try {
+  // A year of counts is a file of a few hundred megabytes: it goes when the bench ends, however it ends.
+  await benchStore('SQLite', sqlite);
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}
 try {
   await benchStore('PostgreSQL', postgres);
 } finally {

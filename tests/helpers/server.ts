@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { silentLogger } from '../../src/core/usage.js';
+import { createLogger } from '../../src/logging.js';
 import { type AppOptions, createApp, type GedragsbotServer } from '../../src/server/app.js';
 import { connectStore, type StoreServices } from '../../src/store/index.js';
 import { defaultDilemmas, defaultRuleBase } from './rulebase.js';
@@ -15,23 +15,42 @@ export interface RunningServer {
 }
 
 /** The whole app on a loopback port with a fresh SQLite store, as `npm start` would run it. */
+interface StoreSetup {
+  store?: string;
+  coordinators?: string[];
+  onConnectionError?: (error: unknown) => void;
+}
+
+type ServerOptions = Partial<Omit<AppOptions, 'ruleBase' | 'services' | 'dilemmas' | 'stateTtlMs' | 'pollIntervalMs'>>;
+
 export async function startServer(
-  options: Partial<Pick<AppOptions, 'hrToken' | 'slack' | 'teams' | 'wio' | 'now'>> & { store?: string } = {},
+  options: ServerOptions & StoreSetup = {},
 ): Promise<RunningServer> {
   const clock = options.now ? { now: options.now } : {};
-  const services = await connectStore(options.store ?? sqliteUrl(), { minimumCell: 5, ...clock });
+  const services = await connectStore(options.store ?? sqliteUrl(), {
+    minimumCell: 5,
+    coordinators: options.coordinators ?? [],
+    ...clock,
+    ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
+  });
+  const { store: _store, coordinators: _coordinators, onConnectionError: _onError, ...appOptions } = options;
   const server = createApp({
     ruleBase: defaultRuleBase(),
     services,
     stateTtlMs: 60_000,
     hrToken: options.hrToken,
-    logger: silentLogger,
+    logger: createLogger('silent'),
+    // Development mode on loopback, as a developer runs it with the emulator: the fake connector is on 127.0.0.1.
+    teamsDevelopment: options.teams === undefined,
     slack: options.slack,
     teams: options.teams,
     dilemmas: defaultDilemmas(),
     wio: options.wio ?? [],
     pollIntervalMs: 0,
+    // The browser tests click through every dilemma; the limit itself is tested with its own low value.
+    rateLimitPerMinute: 100_000,
     ...(options.now ? { now: options.now } : {}),
+    ...appOptions,
   });
   const http = createServer(server.app);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

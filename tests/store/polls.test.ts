@@ -21,7 +21,8 @@ describe.each(bothStores())('the weekly poll on %s', (_name, url) => {
     services = await connectStore(url(), { minimumCell: 1, now: () => now });
     const publisher = new RecordingPublisher(() => now);
     const warnings: string[] = [];
-    const logger: Logger = { warn: (m) => void warnings.push(m), error: (m) => void warnings.push(m) };
+    const note = (m: string) => void warnings.push(m);
+    const logger: Logger = { info: () => undefined, warn: note, error: note };
     const scheduler = new PollScheduler(services.polls, defaultDilemmas(), publisher, services.usage, logger);
     return {
       services,

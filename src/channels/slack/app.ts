@@ -1,6 +1,8 @@
 import { App, ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Router } from 'express';
+import type { pino } from 'pino';
 import { registerSlackHandlers, type SlackHandlerOptions } from './handlers.js';
+import { boltLogger } from './logger.js';
 import { SlackPoster } from './poster.js';
 
 /**
@@ -15,7 +17,12 @@ export interface SlackOptions extends SlackHandlerOptions {
   appToken?: string | undefined;
   /** Points the Web API client elsewhere: a proxy, or the fake API in tests. */
   apiUrl?: string | undefined;
+  /** Bolt's own lines go here, as JSON. */
+  log?: pino.Logger | undefined;
 }
+
+/** Slack's events are a few kilobytes; anything far larger is refused before it is read or its signature checked. */
+export const SLACK_BODY_LIMIT = '512kb';
 
 export interface SlackConnection {
   /** Mounted on the server for HTTP; null in Socket Mode. */
@@ -31,9 +38,14 @@ export function slackConnection(options: SlackOptions): SlackConnection {
   const poster = new SlackPoster(options.botToken, options.apiUrl);
   const wiring = { ...options, poster };
   // Bolt's conversation store is not used: the core keeps its own state, without message texts.
-  const bolt = { token: options.botToken, clientOptions, convoStore: false as const };
+  const logger = options.log ? boltLogger(options.log) : undefined;
+  const bolt = { token: options.botToken, clientOptions, convoStore: false as const, ...(logger ? { logger } : {}) };
   if (options.appToken) {
-    const receiver = new SocketModeReceiver({ appToken: options.appToken, installerOptions: { clientOptions } });
+    const receiver = new SocketModeReceiver({
+      appToken: options.appToken,
+      installerOptions: { clientOptions },
+      ...(logger ? { logger } : {}),
+    });
     const app = new App({ ...bolt, receiver });
     registerSlackHandlers(app, wiring);
     return {
@@ -49,7 +61,12 @@ export function slackConnection(options: SlackOptions): SlackConnection {
     };
   }
   if (!options.signingSecret) throw new Error('Slack over HTTP heeft SLACK_SIGNING_SECRET nodig');
-  const receiver = new ExpressReceiver({ signingSecret: options.signingSecret, endpoints: '/slack/events' });
+  const receiver = new ExpressReceiver({
+    signingSecret: options.signingSecret,
+    endpoints: '/slack/events',
+    bodyLimit: SLACK_BODY_LIMIT,
+    ...(logger ? { logger } : {}),
+  });
   const app = new App({ ...bolt, receiver });
   registerSlackHandlers(app, wiring);
   return { router: receiver.router, poster, start: () => Promise.resolve(), stop: () => poster.close() };

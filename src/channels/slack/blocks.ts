@@ -52,5 +52,5 @@ export function replyBlocks(reply: BotReply): Block[] {
 
 /** The plain text Slack shows in notifications and to screen readers. */
 export function replyFallbackText(reply: BotReply): string {
-  return reply.text.slice(0, 3000);
+  return escapeMrkdwn(reply.text.slice(0, 3000));
 }

@@ -1,4 +1,5 @@
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConversationReference,
@@ -8,20 +9,25 @@ import express, { type Router } from 'express';
 import type { TeamsCredentials } from '../../config.js';
 import type { ChannelDirectory } from '../../core/channels.js';
 import type { GedragsBot } from '../../core/conversation/bot.js';
+import { GedragsbotError } from '../../core/errors.js';
 import type { PollServices } from '../../core/polls/services.js';
 import type { Logger } from '../../core/usage.js';
 import { TeamsHandler } from './handler.js';
+import { type ServiceUrlPolicy, serviceUrlAllowed } from './service-urls.js';
 
 /**
- * Teams on /api/messages through botbuilder's CloudAdapter. With credentials
- * every request must carry a valid Bot Framework token; without them (local
- * trials only) authentication is off and the server says so loudly. This
- * folder is the only place that knows botbuilder, so moving to the M365
- * Agents SDK later touches nothing else.
+ * Teams on /api/messages through botbuilder's CloudAdapter. With credentials every request must
+ * carry a valid Bot Framework token. Without them the endpoint is closed (401), unless IT turned
+ * on development mode for a local emulator, which the config only allows on loopback. Replies
+ * only go to Bot Framework service URLs. This folder is the only place that knows botbuilder.
  */
 export interface TeamsOptions {
   bot: GedragsBot;
   credentials: TeamsCredentials | undefined;
+  /** No authentication: a local emulator on loopback only (checked by the config). */
+  development?: boolean | undefined;
+  /** Where replies may go; defaults to Microsoft's Bot Framework service URLs. */
+  serviceUrls?: readonly string[] | undefined;
   channels?: ChannelDirectory | undefined;
   polls?: PollServices | undefined;
   logger: Logger;
@@ -33,7 +39,36 @@ export interface TeamsConnection {
   post(reference: Partial<ConversationReference>, send: (context: TurnContext) => Promise<void>): Promise<void>;
 }
 
-function adapterFor(credentials: TeamsCredentials | undefined): CloudAdapter {
+const BODY_LIMIT = '256kb';
+
+type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+
+/**
+ * CloudAdapter.process() prints to the console and answers with library messages. This runs the same
+ * steps in the order that matters here: who sent it (401), then whether its serviceUrl may be answered
+ * (403), then the turn.
+ */
+class QuietAdapter extends CloudAdapter {
+  constructor(private readonly auth: ConfigurationBotFrameworkAuthentication) {
+    super(auth);
+  }
+
+  authenticate(authorization: string, activity: Activity): Promise<AuthenticateRequestResult> {
+    return this.auth.authenticateRequest(activity, authorization);
+  }
+
+  handle(authenticated: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authenticated, activity, logic);
+  }
+}
+
+/** botframework-connector's AuthenticationError: a bad, expired or forged token. */
+function isAuthenticationFailure(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return status === 401 || status === 403;
+}
+
+function adapterFor(credentials: TeamsCredentials | undefined): QuietAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     credentials
       ? {
@@ -44,34 +79,90 @@ function adapterFor(credentials: TeamsCredentials | undefined): CloudAdapter {
         }
       : {},
   );
-  return new CloudAdapter(auth);
+  return new QuietAdapter(auth);
+}
+
+export const DEFAULT_SERVICE_URLS = [
+  'https://smba.trafficmanager.net/',
+  'https://*.botframework.com/',
+  'https://smba.infra.gcc.teams.microsoft.com/',
+  'https://smba.infra.gov.teams.microsoft.us/',
+  'https://smba.infra.dod.teams.microsoft.us/',
+] as const;
+
+function policyOf(options: Pick<TeamsOptions, 'serviceUrls' | 'development'>): ServiceUrlPolicy {
+  return { patterns: options.serviceUrls ?? DEFAULT_SERVICE_URLS, allowLoopback: options.development === true };
+}
+
+/** Proactive posts go through the same allow-list: a stored reference is only as good as where it points. */
+function poster(adapter: QuietAdapter, appId: string, policy: ServiceUrlPolicy): TeamsConnection['post'] {
+  return async (reference, send) => {
+    if (!serviceUrlAllowed(reference.serviceUrl, policy)) {
+      throw new GedragsbotError('PLATFORM_UNAVAILABLE', 'Teams-adres wijst niet naar een Bot Framework-dienst; niet geplaatst');
+    }
+    await adapter.continueConversationAsync(appId, reference, send);
+  };
 }
 
 /** Only the proactive part, for `gedragsbot poll …` on the command line. */
-export function teamsPoster(credentials: TeamsCredentials | undefined): Pick<TeamsConnection, 'post'> {
-  const adapter = adapterFor(credentials);
-  return { post: (reference, send) => adapter.continueConversationAsync(credentials?.appId ?? '', reference, send) };
+export function teamsPoster(
+  credentials: TeamsCredentials | undefined,
+  options: Pick<TeamsOptions, 'serviceUrls' | 'development'> = {},
+): Pick<TeamsConnection, 'post'> {
+  return { post: poster(adapterFor(credentials), credentials?.appId ?? '', policyOf(options)) };
+}
+
+interface IncomingActivity {
+  type?: unknown;
+  serviceUrl?: unknown;
 }
 
 export function teamsConnection(options: TeamsOptions): TeamsConnection {
   const { credentials, logger } = options;
   const adapter = adapterFor(credentials);
+  const policy = policyOf(options);
+  const open = credentials !== undefined || options.development === true;
   adapter.onTurnError = async (context, error) => {
     logger.error('Teams-bericht mislukt', error);
     await context.sendActivity('Sorry, er ging bij mij iets mis. Probeer het zo nog eens; je vraag is niet bewaard.');
   };
   const handler = new TeamsHandler(options.bot, options.channels, logger, options.polls);
   const router = express.Router();
-  router.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
-    // Refused before any work: without a token nothing from outside is handled.
-    if (credentials && !req.headers.authorization) {
-      res.status(401).json({ error: 'Authorization ontbreekt' });
+  router.post('/api/messages', (req, res, next) => {
+    // Refused before the body is read: without credentials (and without development mode) nothing is handled.
+    if (!open || (credentials && !req.headers.authorization)) {
+      res.status(401).json({ error: 'Niet aangemeld: dit adres is alleen voor Microsoft Teams (Bot Framework).' });
       return;
     }
-    await adapter.process(req, res, (context) => handler.run(context));
+    next();
+  }, express.json({ limit: BODY_LIMIT }), async (req, res) => {
+    const activity = req.body as IncomingActivity | undefined;
+    if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') {
+      res.status(400).json({ error: 'Geen geldige Bot Framework-activiteit.' });
+      return;
+    }
+    let authenticated: AuthenticateRequestResult;
+    try {
+      authenticated = await adapter.authenticate(req.headers.authorization ?? '', activity as Activity);
+    } catch (error) {
+      logger.warn('Teams: token geweigerd', isAuthenticationFailure(error) ? undefined : error);
+      res.status(401).json({ error: 'Het token is ongeldig.' });
+      return;
+    }
+    if (!serviceUrlAllowed(activity.serviceUrl, policy)) {
+      logger.warn('Teams: activiteit met een serviceUrl buiten de toegestane lijst geweigerd');
+      res.status(403).json({ error: 'Deze serviceUrl is niet toegestaan.' });
+      return;
+    }
+    try {
+      const invoke = await adapter.handle(authenticated, activity as Activity, (context) => handler.run(context));
+      res.status(invoke?.status ?? 200);
+      if (invoke?.body !== undefined) res.json(invoke.body);
+      else res.end();
+    } catch (error) {
+      logger.error('Teams-verzoek mislukt', error);
+      res.status(500).json({ error: 'Er ging iets mis bij het verwerken van dit bericht.' });
+    }
   });
-  return {
-    router,
-    post: (reference, send) => adapter.continueConversationAsync(credentials?.appId ?? '', reference, send),
-  };
+  return { router, post: poster(adapter, credentials?.appId ?? '', policy) };
 }

@@ -1,35 +1,55 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import express, { type Router } from 'express';
+import { fileURLToPath } from 'node:url';
+import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import type { GedragsBot } from '../../core/conversation/bot.js';
 import type { Logger } from '../../core/usage.js';
 import { replyCard } from '../teams/card.js';
 
 /**
- * The local web chat: a page, its script, and POST /api/chat. The browser
- * renders the same Adaptive Card JSON as Teams, with the official renderer.
- * A random cookie keeps one conversation (and the person's own registrations)
- * together; nothing identifies the person beyond it.
+ * The local web chat: a page, its script, and POST /api/chat. The browser renders the same
+ * Adaptive Card JSON as Teams, with the official renderer. A random cookie keeps one conversation
+ * (and the person's own registrations) together. The store never sees the cookie itself, only a
+ * keyed hash of it, so a leaked export or database cannot be used to act as that visitor.
  */
 const COOKIE = 'gedragsbot_web';
+const COOKIE_DAYS = 30;
 const message = z.object({ text: z.string().max(10_000) });
 const require = createRequire(import.meta.url);
+/** Beside this module in src/ (tests) and in dist/ (the build copies it). */
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 
-function visitor(cookieHeader: string | undefined): string | null {
-  const match = new RegExp(`(?:^|;\\s*)${COOKIE}=([0-9a-f-]{36})`).exec(cookieHeader ?? '');
+export interface WebChatOptions {
+  bot: GedragsBot;
+  logger: Logger;
+  /** The key for hashing visitors; resolved once, on the first message. */
+  visitorKey: () => Promise<string>;
+}
+
+function cookieOf(cookieHeader: string | undefined): string | null {
+  const match = new RegExp(`(?:^|;\\s*)${COOKIE}=([0-9a-f-]{36})(?:;|$)`).exec(cookieHeader ?? '');
   return match?.[1] ?? null;
 }
 
-export function webChatRoutes(bot: GedragsBot, publicDir: string, logger: Logger): Router {
+/** "web:" and an HMAC of the cookie: stable for one visitor, meaningless without the server's key. */
+export function visitorId(key: string, cookie: string): string {
+  return `web:${createHmac('sha256', key).update(cookie).digest('base64url')}`;
+}
+
+function secureRequest(req: Request): boolean {
+  return req.secure;
+}
+
+export function webChatRoutes({ bot, logger, visitorKey }: WebChatOptions): Router {
   const router = express.Router();
+  let key: Promise<string> | undefined;
   router.use('/static/adaptivecards.js', (_req, res) => {
     res.sendFile(require.resolve('adaptivecards/dist/adaptivecards.min.js'));
   });
-  router.use('/static', express.static(publicDir, { index: false, maxAge: '1h' }));
+  router.use('/static', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
   router.get('/', (_req, res) => {
-    res.sendFile(join(publicDir, 'index.html'));
+    res.sendFile('index.html', { root: PUBLIC_DIR });
   });
   router.post('/api/chat', express.json({ limit: '64kb' }), async (req, res) => {
     const parsed = message.safeParse(req.body);
@@ -37,16 +57,24 @@ export function webChatRoutes(bot: GedragsBot, publicDir: string, logger: Logger
       res.status(400).json({ error: 'Stuur je vraag als tekst.' });
       return;
     }
-    let id = visitor(req.headers.cookie);
-    if (!id) {
-      id = randomUUID();
-      res.cookie(COOKIE, id, { httpOnly: true, sameSite: 'lax', maxAge: 30 * 24 * 3600 * 1000 });
+    let cookie = cookieOf(req.headers.cookie);
+    if (!cookie) {
+      cookie = randomUUID();
+      res.cookie(COOKIE, cookie, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureRequest(req),
+        maxAge: COOKIE_DAYS * 24 * 3600 * 1000,
+      });
     }
     try {
-      const reply = await bot.reply(`web:${id}`, parsed.data.text, { channel: 'web', user: `web:${id}` });
+      key ??= visitorKey();
+      const visitor = visitorId(await key, cookie);
+      const reply = await bot.reply(visitor, parsed.data.text, { channel: 'web', user: visitor });
       const { intent, verdict, amount } = reply;
       res.json({ reply: { intent, verdict, amount }, card: replyCard(reply) });
     } catch (error) {
+      key = undefined;
       logger.error('Webchat kon niet antwoorden', error);
       res.status(500).json({ error: 'Sorry, er ging bij mij iets mis. Probeer het zo nog eens; je vraag is niet bewaard.' });
     }

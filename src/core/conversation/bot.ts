@@ -1,5 +1,6 @@
 import { compose, menuReply, valueQuestion } from '../messages/compose.js';
 import type { BotReply } from '../messages/model.js';
+import { GedragsbotError } from '../errors.js';
 import { TEXTS } from '../messages/texts.js';
 import { evaluatorFor, type RuleEvaluator } from '../rulebase/evaluate.js';
 import { type Facts, OPEN_ENDED } from '../rulebase/facts.js';
@@ -121,7 +122,18 @@ export class GedragsBot {
     return this.desk.submitForm(this.deskContext(conversation, context, previous), register, values);
   }
 
+  /** Every turn ends in a reply: a failure the core can explain becomes its kind sentence, never silence. */
   async reply(conversation: string, message: unknown, context: TurnContext = CLI): Promise<BotReply> {
+    try {
+      return await this.turn(conversation, message, context);
+    } catch (error) {
+      if (!(error instanceof GedragsbotError) || error.code === 'INTERNAL') throw error;
+      this.logger.warn('Beurt met een verklaarbare fout beantwoord', { code: error.code });
+      return { intent: 'help', verdict: 'geen', amount: null, text: error.userMessage, actions: [] };
+    }
+  }
+
+  private async turn(conversation: string, message: unknown, context: TurnContext): Promise<BotReply> {
     const previous = await this.states.get(conversation);
     const text = typeof message === 'string' ? message : '';
     const desk = this.deskContext(conversation, context, previous);

@@ -43,11 +43,13 @@ export function fieldName(field: string): string {
 
 const MARKUP = /<[^>]*>|[<>]|&(lt|gt|amp|#\d+);|\[[^\]]*\]\([^)]*\)/i;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+/** Zero-width and bidi control characters: invisible, and able to make a stored name read differently than it is. */
+const INVISIBLE = /\p{Cf}/gu;
 
 function text(max: number) {
   return z
     .string({ error: 'vul tekst in' })
-    .transform((v) => v.trim().replace(/\s+/g, ' '))
+    .transform((v) => v.replace(INVISIBLE, '').trim().replace(/\s+/g, ' '))
     .pipe(
       z
         .string()

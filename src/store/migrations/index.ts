@@ -4,6 +4,7 @@ import { usageRollups } from './002-usage-rollups.js';
 import { channelTargets } from './003-channel-targets.js';
 import { polls } from './004-polls.js';
 import { handledEvents } from './005-handled-events.js';
+import { settingsAndRuns } from './006-settings-and-runs.js';
 
 /** Versioned migrations, applied in name order at start; never edit one that has shipped, add the next. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '003-channel-targets': channelTargets,
   '004-polls': polls,
   '005-handled-events': handledEvents,
+  '006-settings-and-runs': settingsAndRuns,
 };
 
 export const migrationProvider: MigrationProvider = {

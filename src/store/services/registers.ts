@@ -135,7 +135,9 @@ export class StoreRegisterService implements RegisterService {
     await this.store.db.transaction().execute(async (trx) => {
       const r = repositories(trx);
       const entry = register === 'geschenk' ? await r.gifts.get(id) : await r.sideJobs.get(id);
-      if (entry?.owner !== owner || entry.status !== 'actief') throw notFound();
+      if (entry?.owner !== owner) throw notFound();
+      // Asking twice (a double click, a repeated "trek 1 in") changes nothing and is no error.
+      if (entry.status === 'ingetrokken') return;
       const updatedAt = this.now().toISOString();
       if (register === 'geschenk') await r.gifts.replace({ ...(entry as GiftEntry), status: 'ingetrokken', updatedAt });
       else await r.sideJobs.replace({ ...(entry as SideJobEntry), status: 'ingetrokken', updatedAt });

@@ -34,13 +34,13 @@ async function ask(page: Page, text: string): Promise<void> {
   const before = await page.locator('.bot').count();
   await page.fill('#text', text);
   await page.click('button[type=submit]');
-  await page.waitForFunction(`document.querySelectorAll('.bot').length > ${String(before)}`);
+  await page.locator('.bot').nth(before).waitFor();
 }
 
 async function press(page: Page, label: string): Promise<void> {
   const before = await page.locator('.bot').count();
   await page.locator('.bot').last().getByRole('button', { name: label, exact: true }).click();
-  await page.waitForFunction(`document.querySelectorAll('.bot').length > ${String(before)}`);
+  await page.locator('.bot').nth(before).waitFor();
 }
 
 const lastCard = (page: Page) => page.locator('.bot').last().innerText();

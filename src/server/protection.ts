@@ -1,0 +1,69 @@
+import { rateLimit } from 'express-rate-limit';
+import express, { type RequestHandler, type Router } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AppLogger } from '../logging.js';
+import type { StoreServices } from '../store/index.js';
+
+/**
+ * What every request passes before the bot: security headers, a request log line without body or
+ * query (a query can hold a date range, a body someone's question), a rate limit for the routes
+ * people and scripts can hammer, and the two probes for IT's monitoring.
+ */
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ['\'self\''],
+        'script-src': ['\'self\''],
+        // The Adaptive Cards renderer sets style attributes on the elements it builds.
+        'style-src': ['\'self\'', '\'unsafe-inline\''],
+        'img-src': ['\'self\'', 'data:'],
+        'connect-src': ['\'self\''],
+        'frame-ancestors': ['\'none\''],
+        'form-action': ['\'self\''],
+      },
+    },
+    // No cross-origin isolation: the page loads nothing from elsewhere, and Teams/Slack never embed it.
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+export function requestLog(logger: AppLogger): RequestHandler {
+  return pinoHttp({
+    logger: logger.pino,
+    quietReqLogger: true,
+    serializers: {
+      req: (req: { method?: string; url?: string }) => ({ method: req.method, path: (req.url ?? '').split('?')[0] }),
+      res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customSuccessMessage: () => 'verzoek',
+    customErrorMessage: () => 'verzoek mislukt',
+    // /healthz every few seconds from a load balancer would drown the log.
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+  });
+}
+
+export function rateLimited(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    message: { error: 'Even rustig aan: te veel verzoeken. Probeer het over een minuut opnieuw.' },
+  });
+}
+
+/** /healthz: the process answers. /readyz: it can also reach its store, so it may get traffic. */
+export function healthRoutes(services: Pick<StoreServices, 'ready'>): Router {
+  const router = express.Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    const ready = await services.ready();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'opslag niet bereikbaar' });
+  });
+  return router;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { GedragsbotError } from '../src/core/errors.js';
+
+const configError = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+    return null;
+  } catch (error) {
+    return error as GedragsbotError;
+  }
+};
+
+describe('config', () => {
+  it('listens on loopback unless IT says otherwise; the web chat is on, Teams development mode off', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ host: '127.0.0.1', webChat: true, teamsDevelopment: false, rateLimitPerMinute: 60 });
+    expect(loadConfig({ HOST: '0.0.0.0', GEDRAGSBOT_WEBCHAT: 'uit' })).toMatchObject({ host: '0.0.0.0', webChat: false });
+  });
+
+  it('Teams without authentication is refused unless the server listens on loopback', () => {
+    expect(loadConfig({ GEDRAGSBOT_TEAMS_DEVMODE: 'aan' }).teamsDevelopment).toBe(true);
+    const error = configError({ GEDRAGSBOT_TEAMS_DEVMODE: 'aan', HOST: '0.0.0.0' });
+    expect(error?.code).toBe('CONFIG_INVALID');
+    expect(error?.message).toContain('HOST');
+  });
+
+  it('a wrong value says which key and what to set, and never echoes a secret', () => {
+    const error = configError({ GEDRAGSBOT_SECRET: 'kort-geheim', GEDRAGSBOT_WEBCHAT: 'misschien' });
+    expect(error?.message).toContain('GEDRAGSBOT_SECRET: minstens 32 tekens');
+    expect(error?.message).toContain('GEDRAGSBOT_WEBCHAT: aan of uit');
+    expect(error?.message).not.toContain('kort-geheim');
+  });
+});
