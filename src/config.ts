@@ -114,7 +114,12 @@ const schema = z.object({
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'een app-token dat begint met xapp- (Basic Information → App-Level Tokens)').optional(),
   SLACK_SIGNING_SECRET: z.string().min(16, 'het signing secret uit de Slack-app (Basic Information)').optional(),
   SLACK_API_URL: z.url('een URL, bijv. https://slack.com/api/').optional(),
+  HTTPS_PROXY: z.url('de URL van de uitgaande proxy, bijv. http://proxy.gemeente.local:8080').optional(),
+  NO_PROXY: z.string().optional(),
 });
+
+/** Every environment variable the bot reads; .env.example lists each (a test checks it). */
+export const CONFIG_KEYS = Object.keys(schema.shape);
 
 export interface Config {
   rulesDir: string;
@@ -167,6 +172,8 @@ export interface SlackConfig {
   /** Set: Socket Mode, no public URL needed. */
   appToken?: string | undefined;
   apiUrl?: string | undefined;
+  /** The organisation's outgoing proxy, for the answers the bot posts. */
+  proxy?: { httpsProxy?: string | undefined; noProxy?: string | undefined } | undefined;
 }
 
 function teamsCredentials(c: z.infer<typeof schema>): TeamsCredentials | undefined {
@@ -186,7 +193,8 @@ function slackConfig(c: z.infer<typeof schema>): SlackConfig | undefined {
   if (!signingSecret && !appToken) {
     throw new GedragsbotError('CONFIG_INVALID', 'Voor Slack is naast SLACK_BOT_TOKEN ook SLACK_SIGNING_SECRET (HTTP) of SLACK_APP_TOKEN (Socket Mode) nodig; zie .env.example.');
   }
-  return { botToken, signingSecret, appToken, apiUrl: c.SLACK_API_URL };
+  const proxy = { httpsProxy: c.HTTPS_PROXY, noProxy: c.NO_PROXY };
+  return { botToken, signingSecret, appToken, apiUrl: c.SLACK_API_URL, proxy };
 }
 
 function list(value: string | undefined): string[] | undefined {

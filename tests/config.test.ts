@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { CONFIG_KEYS, loadConfig } from '../src/config.js';
 import { GedragsbotError } from '../src/core/errors.js';
 
 const configError = (env: Record<string, string>) => {
@@ -12,6 +13,12 @@ const configError = (env: Record<string, string>) => {
 };
 
 describe('config', () => {
+  it('.env.example names every setting, and nothing else', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    const listed = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual([...CONFIG_KEYS].sort());
+  });
+
   it('listens on loopback unless IT says otherwise; the web chat is on, Teams development mode off', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ host: '127.0.0.1', webChat: true, teamsDevelopment: false, rateLimitPerMinute: 60 });

@@ -56,7 +56,8 @@ export async function pollCommand(
   const deck = loadDilemmas(config.cardsDir);
   const publisher = new RoutingPublisher();
   publisher.teams = new TeamsPollPublisher(teamsPoster(config.teams), services.channels);
-  const poster = config.slack ? new SlackPoster(config.slack.botToken, config.slack.apiUrl) : undefined;
+  const { slack } = config;
+  const poster = slack ? new SlackPoster(slack.botToken, slack.apiUrl, slack.proxy) : undefined;
   if (poster) publisher.slack = new SlackPollPublisher(poster);
   try {
     return await run(services, deck, publisher, logger, rest, values);

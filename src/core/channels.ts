@@ -17,13 +17,13 @@ export interface ChannelTarget {
 }
 
 /**
- * Event ids a platform may deliver more than once (Slack retries). Several
- * instances share it through the store, so a retry that reaches another
- * instance is still handled once.
+ * Deliveries a platform may send more than once (Slack retries, Bot Framework redeliveries). Several
+ * instances share it through the store, so a copy that reaches another instance, at the same moment
+ * or later, is still handled once.
  */
 export interface EventLedger {
-  /** True the first time an id is seen by any instance; `retry` says the platform marked it as a retry. */
-  firstTime(id: string, retry: boolean): Promise<boolean>;
+  /** True for exactly one caller per id, across instances. */
+  firstTime(id: string): Promise<boolean>;
 }
 
 export interface ChannelDirectory {

@@ -6,14 +6,13 @@ import { TeamsPollPublisher } from '../channels/teams/polls.js';
 import { webChatRoutes } from '../channels/web/routes.js';
 import type { SlackConfig, TeamsCredentials } from '../config.js';
 import { GedragsBot } from '../core/conversation/bot.js';
-import { MemoryStateStore } from '../core/conversation/state.js';
 import type { DilemmaDeck } from '../core/dilemmas/load.js';
 import { PollCommands } from '../core/polls/commands.js';
 import { PollScheduler } from '../core/polls/scheduler.js';
 import type { PollServices } from '../core/polls/services.js';
 import type { RuleBase } from '../core/rulebase/load.js';
 import type { AppLogger } from '../logging.js';
-import type { StoreServices } from '../store/index.js';
+import { SHARED_SECRET, type StoreServices } from '../store/index.js';
 import { errorHandler, notFound } from './errors.js';
 import { hrRoutes } from './hr.js';
 import { startDailyRetention } from './maintenance.js';
@@ -78,7 +77,9 @@ export function createApp(options: AppOptions): GedragsbotServer {
   const scheduler = new PollScheduler(services.polls, dilemmas, publisher, services.usage, logger);
   const commands = new PollCommands(services.polls, scheduler, dilemmas, new Set(options.wio));
   const polls: PollServices = { scheduler, commands, now };
-  const bot = new GedragsBot(ruleBase, new MemoryStateStore(options.stateTtlMs), {
+  // In the store, not in this process: any instance continues any conversation, and a restart loses none.
+  const states = services.conversations({ ttlMs: options.stateTtlMs, secret: options.secret });
+  const bot = new GedragsBot(ruleBase, states, {
     dilemmas,
     tally: services.tally,
     usage: services.usage,
@@ -103,6 +104,7 @@ export function createApp(options: AppOptions): GedragsbotServer {
     development: options.teamsDevelopment,
     serviceUrls: options.teamsServiceUrls,
     channels: services.channels,
+    events: services.events,
     logger,
     polls,
   });
@@ -114,7 +116,7 @@ export function createApp(options: AppOptions): GedragsbotServer {
   app.use(hrRoutes(services, options.hrToken, logger));
   if (options.webChat !== false) {
     const secret = options.secret;
-    const visitorKey = () => (secret ? Promise.resolve(secret) : services.instance.sharedSecret('webchat-visitor-key'));
+    const visitorKey = () => (secret ? Promise.resolve(secret) : services.instance.sharedSecret(SHARED_SECRET));
     app.use('/api/chat', limit);
     app.use(webChatRoutes({ bot, logger, visitorKey }));
   }

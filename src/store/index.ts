@@ -1,4 +1,5 @@
 import type { ChannelDirectory, EventLedger } from '../core/channels.js';
+import type { ConversationStateStore } from '../core/conversation/state.js';
 import type { PollStore } from '../core/polls/ports.js';
 import type { DilemmaTally } from '../core/dilemmas/practice.js';
 import type { RegisterService } from '../core/registers/service.js';
@@ -7,6 +8,7 @@ import { openStore, type Store } from './database.js';
 import { UsageCountRepository } from './repositories/usage-counts.js';
 import { StoreChannelDirectory } from './services/channels.js';
 import { StoreEventLedger } from './services/handled-events.js';
+import { StoreConversationStates } from './services/conversations.js';
 import { CoordinatorService } from './services/coordinator.js';
 import { InstanceService } from './services/instance.js';
 import { StorePollService } from './services/polls.js';
@@ -27,8 +29,12 @@ export interface StoreServices {
   events: EventLedger;
   /** How colleagues answered each dilemma, from the usage counts. */
   tally: DilemmaTally;
+  /** Conversation state that any instance can continue; `secret` keys the row hashes. */
+  conversations(options: { ttlMs: number; secret?: string | undefined }): ConversationStateStore;
   /** Shared secrets and once-per-period claims for several instances. */
   instance: InstanceService;
+  /** Writes the usage counts a server collected in memory (reports and shutdown do it themselves). */
+  flushUsage(): Promise<void>;
   /** Whether the database answers now (for /readyz). */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -49,11 +55,15 @@ export interface StoreOptions {
   onConnectionError?: (error: unknown) => void;
 }
 
+/** One generated secret per installation when IT sets none: it keys visitor and conversation hashes. */
+export const SHARED_SECRET = 'instance-secret';
+
 export async function connectStore(url: string, options: StoreOptions): Promise<StoreServices> {
   const store = await openStore(parseStoreUrl(url), { onConnectionError: options.onConnectionError });
   const counts = new UsageCountRepository(store.db);
   const usage = new StoreUsageRecorder(counts, options.usageFlushMs ?? 0, options.onUsageError);
-  const events = new StoreEventLedger(store, options.usageFlushMs ?? 0);
+  const instance = new InstanceService(store);
+  const events = new StoreEventLedger(store, options.now, options.onUsageError);
   return {
     usage,
     stats: new UsageStatsService(counts, options.minimumCell, () => usage.flush()),
@@ -68,11 +78,16 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
         return counts.dilemmaAnswers(dilemmaId);
       },
     },
-    instance: new InstanceService(store),
+    instance,
+    conversations: ({ ttlMs, secret }) => {
+      const key = () => (secret ? Promise.resolve(secret) : instance.sharedSecret(SHARED_SECRET));
+      const clock = options.now;
+      return new StoreConversationStates(store, key, ttlMs, clock ? () => clock().getTime() : Date.now);
+    },
+    flushUsage: () => usage.flush(),
     ready: () => store.ping().then(() => true, () => false),
     close: async () => {
       await usage.flush();
-      await events.flush();
       await store.close();
     },
     store,

@@ -100,7 +100,8 @@ export interface SideJobConfirmationTable {
 export interface ConversationStateTable {
   key: string;
   state: string;
-  expires_at: number;
+  /** Milliseconds since 1970; PostgreSQL hands a bigint back as text. */
+  expires_at: number | string;
 }
 
 export interface ChannelTargetTable {

@@ -79,8 +79,12 @@ export function cardOf(post: ConnectorPost | undefined): Record<string, unknown>
 /** A real-shaped Teams activity from tests/fixtures/teams, pointed at the fake connector. */
 type Fixture = Record<string, unknown> & { conversation: { id: string } };
 
+let delivered = 0;
+
+/** Each call is a new delivery with its own activity id, as Teams sends them; the same id twice is a redelivery. */
 export function teamsFixture(name: string, serviceUrl: string): Fixture {
   const text = readFileSync(new URL(`../fixtures/teams/${name}`, import.meta.url), 'utf8');
-  const activity = JSON.parse(text) as Fixture;
-  return { ...activity, serviceUrl };
+  const activity = JSON.parse(text) as Fixture & { id?: string };
+  delivered += 1;
+  return { ...activity, ...(activity.id ? { id: `${activity.id}${String(delivered)}` } : {}), serviceUrl };
 }

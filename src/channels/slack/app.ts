@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import type { pino } from 'pino';
 import { registerSlackHandlers, type SlackHandlerOptions } from './handlers.js';
 import { boltLogger } from './logger.js';
-import { SlackPoster } from './poster.js';
+import { type OutboundProxy, SlackPoster } from './poster.js';
 
 /**
  * Slack in one of two ways. Over HTTP on /slack/events, Bolt checks every
@@ -17,6 +17,8 @@ export interface SlackOptions extends SlackHandlerOptions {
   appToken?: string | undefined;
   /** Points the Web API client elsewhere: a proxy, or the fake API in tests. */
   apiUrl?: string | undefined;
+  /** The organisation's outgoing proxy (HTTPS_PROXY, NO_PROXY). */
+  proxy?: OutboundProxy | undefined;
   /** Bolt's own lines go here, as JSON. */
   log?: pino.Logger | undefined;
 }
@@ -35,7 +37,7 @@ export interface SlackConnection {
 
 export function slackConnection(options: SlackOptions): SlackConnection {
   const clientOptions = options.apiUrl ? { slackApiUrl: options.apiUrl } : {};
-  const poster = new SlackPoster(options.botToken, options.apiUrl);
+  const poster = new SlackPoster(options.botToken, options.apiUrl, options.proxy);
   const wiring = { ...options, poster };
   // Bolt's conversation store is not used: the core keeps its own state, without message texts.
   const logger = options.log ? boltLogger(options.log) : undefined;

@@ -74,9 +74,9 @@ export function registerSlackHandlers(app: App, { bot, logger, poster, polls, ev
     return command ?? bot.reply(conversationOf(user, channel), text, context(user));
   };
 
-  app.use(async ({ body, context: bolt, next }) => {
+  app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !(await seen.firstTime(eventId, bolt.retryNum !== undefined))) return;
+    if (typeof eventId === 'string' && !(await seen.firstTime(`slack:${eventId}`))) return;
     await next();
   });
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool } from 'undici';
+import { type Dispatcher, EnvHttpProxyAgent, Pool } from 'undici';
 import { GedragsbotError } from '../../core/errors.js';
 
 /**
@@ -18,16 +18,27 @@ export interface SlackMessage {
 const MAX_ATTEMPTS = 3;
 const MAX_WAIT_SECONDS = 30;
 
+/** An organisation's outgoing proxy (HTTPS_PROXY, NO_PROXY), as the Slack and Teams libraries use it too. */
+export interface OutboundProxy {
+  httpsProxy?: string | undefined;
+  noProxy?: string | undefined;
+}
+
 export class SlackPoster {
-  private readonly pool: Pool;
+  private readonly pool: Dispatcher;
+  private readonly origin: string;
   private readonly path: string;
 
   constructor(
     private readonly token: string,
     apiUrl = 'https://slack.com/api/',
+    proxy: OutboundProxy = {},
   ) {
     const url = new URL(apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`);
-    this.pool = new Pool(url.origin, { connections: 16 });
+    this.origin = url.origin;
+    this.pool = proxy.httpsProxy
+      ? new EnvHttpProxyAgent({ httpsProxy: proxy.httpsProxy, httpProxy: proxy.httpsProxy, noProxy: proxy.noProxy ?? '' })
+      : new Pool(url.origin, { connections: 16 });
     this.path = `${url.pathname}chat.postMessage`;
   }
 
@@ -37,6 +48,7 @@ export class SlackPoster {
       let response;
       try {
         response = await this.pool.request({
+          origin: this.origin,
           path: this.path,
           method: 'POST',
           headers: { 'authorization': `Bearer ${this.token}`, 'content-type': 'application/json; charset=utf-8' },

@@ -7,7 +7,7 @@ import {
 } from 'botbuilder';
 import express, { type Router } from 'express';
 import type { TeamsCredentials } from '../../config.js';
-import type { ChannelDirectory } from '../../core/channels.js';
+import type { ChannelDirectory, EventLedger } from '../../core/channels.js';
 import type { GedragsBot } from '../../core/conversation/bot.js';
 import { GedragsbotError } from '../../core/errors.js';
 import type { PollServices } from '../../core/polls/services.js';
@@ -30,6 +30,8 @@ export interface TeamsOptions {
   serviceUrls?: readonly string[] | undefined;
   channels?: ChannelDirectory | undefined;
   polls?: PollServices | undefined;
+  /** Deliveries already handled by any instance: Bot Framework redelivers an activity it thinks was lost. */
+  events?: EventLedger | undefined;
   logger: Logger;
 }
 
@@ -114,7 +116,14 @@ export function teamsPoster(
 
 interface IncomingActivity {
   type?: unknown;
+  id?: unknown;
   serviceUrl?: unknown;
+  conversation?: { id?: unknown };
+}
+
+function deliveryId(activity: IncomingActivity): string | null {
+  const conversation = activity.conversation?.id;
+  return typeof activity.id === 'string' && typeof conversation === 'string' ? `teams:${conversation}:${activity.id}` : null;
 }
 
 export function teamsConnection(options: TeamsOptions): TeamsConnection {
@@ -152,6 +161,11 @@ export function teamsConnection(options: TeamsOptions): TeamsConnection {
     if (!serviceUrlAllowed(activity.serviceUrl, policy)) {
       logger.warn('Teams: activiteit met een serviceUrl buiten de toegestane lijst geweigerd');
       res.status(403).json({ error: 'Deze serviceUrl is niet toegestaan.' });
+      return;
+    }
+    const delivery = deliveryId(activity);
+    if (delivery && options.events && !(await options.events.firstTime(delivery))) {
+      res.status(200).end();
       return;
     }
     try {

@@ -47,7 +47,7 @@ describe('Teams on /api/messages (development mode, fake connector)', () => {
   it('answers a personal message with an Adaptive Card, as a reply in the same conversation', async () => {
     const activity = fixture('message-personal.json', connector.url);
     const post = await send(activity);
-    expect(post.path).toBe(`/v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/1763802843123`);
+    expect(post.path).toBe(`/v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/${String(activity.id)}`);
     expect(post.activity.type).toBe('message');
     const card = cardOf(post);
     expect(card?.version).toBe('1.5');

@@ -1,0 +1,61 @@
+import { createHmac } from 'node:crypto';
+import type { ConversationState, ConversationStateStore } from '../../core/conversation/state.js';
+import type { Store } from '../database.js';
+
+/**
+ * Conversation state in the shared store, so any instance continues any conversation and a restart
+ * loses none. A row holds the topic's facts and the flow's step (never a message text) and expires
+ * after the configured time. The row's key is a keyed hash of the conversation, so the table does not
+ * say who talked to the bot lately.
+ */
+const PRUNE_EVERY_MS = 5 * 60 * 1000;
+
+export class StoreConversationStates implements ConversationStateStore {
+  private key: Promise<string> | undefined;
+  private prunedAt = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly secret: () => Promise<string>,
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private async rowKey(conversation: string): Promise<string> {
+    this.key ??= this.secret();
+    return createHmac('sha256', await this.key).update(conversation).digest('base64url');
+  }
+
+  async get(conversation: string): Promise<ConversationState | undefined> {
+    const row = await this.store.db
+      .selectFrom('conversation_states')
+      .select(['state', 'expires_at'])
+      .where('key', '=', await this.rowKey(conversation))
+      .executeTakeFirst();
+    if (!row || Number(row.expires_at) <= this.now()) return undefined;
+    try {
+      return JSON.parse(row.state) as ConversationState;
+    } catch {
+      // A state this version cannot read starts the conversation afresh rather than failing it.
+      return undefined;
+    }
+  }
+
+  async set(conversation: string, state: ConversationState): Promise<void> {
+    const at = this.now();
+    const values = { key: await this.rowKey(conversation), state: JSON.stringify(state), expires_at: at + this.ttlMs };
+    await this.store.db
+      .insertInto('conversation_states')
+      .values(values)
+      .onConflict((oc) => oc.column('key').doUpdateSet({ state: values.state, expires_at: values.expires_at }))
+      .execute();
+    if (at - this.prunedAt > PRUNE_EVERY_MS) {
+      this.prunedAt = at;
+      await this.store.db.deleteFrom('conversation_states').where('expires_at', '<=', at).execute();
+    }
+  }
+
+  async delete(conversation: string): Promise<void> {
+    await this.store.db.deleteFrom('conversation_states').where('key', '=', await this.rowKey(conversation)).execute();
+  }
+}
