@@ -15,6 +15,14 @@ export interface StoreEvents {
 
 export interface Store {
   db: Kysely<Database>;
+  /**
+   * Where the short-lived rows go: conversation states (30 minutes) and handled deliveries (a day). They
+   * are written on every message, so they skip the wait for the disk that a registration needs: SQLite
+   * keeps them in a second file with synchronous=NORMAL (safe against a crash of the bot, may lose the
+   * last moments on a power cut), PostgreSQL writes them with synchronous_commit off. Losing them costs
+   * at most an open follow-up question, never a registration.
+   */
+  scratch: Kysely<Database>;
   dialect: 'sqlite' | 'postgres';
   location: StoreLocation;
   /** Rejects when the database cannot answer a trivial query (for /readyz). */
@@ -22,26 +30,51 @@ export interface Store {
   close(): Promise<void>;
 }
 
-function sqlite(path: string): Kysely<Database> {
+function sqlite(path: string, synchronous: 'FULL' | 'NORMAL'): Kysely<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const file = new SQLite(path);
   // A file that is not a database fails only at the first read; find out here, where the path is known.
   file.pragma('schema_version');
-  // Deleted registrations are overwritten with zeros, not left readable in free pages of the file.
+  // Deleted rows are overwritten with zeros, not left readable in free pages of the file.
   file.pragma('secure_delete = ON');
   // WAL keeps readers and the writer apart; FULL makes every commit survive a kill -9 or power cut.
   file.pragma('journal_mode = WAL');
-  file.pragma('synchronous = FULL');
+  file.pragma(`synchronous = ${synchronous}`);
   file.pragma('busy_timeout = 5000');
   file.pragma('foreign_keys = ON');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
 }
 
-function postgres(url: string, schema: string | undefined, events: StoreEvents): Kysely<Database> {
+/** "data/gedragsbot.db" → "data/gedragsbot-tijdelijk.db": the short-lived rows beside the registers. */
+export function scratchPath(path: string): string {
+  if (path === ':memory:') return path;
+  return /\.db$/.test(path) ? path.replace(/\.db$/, '-tijdelijk.db') : `${path}-tijdelijk`;
+}
+
+/** The two short-lived tables; their rows may be dropped at any time, so no versioned migration is needed. */
+async function scratchTables(db: Kysely<Database>): Promise<void> {
+  await db.schema
+    .createTable('conversation_states')
+    .ifNotExists()
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('handled_events')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('handled_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('handled_events_at').ifNotExists().on('handled_events').column('handled_at').execute();
+}
+
+function postgres(url: string, schema: string | undefined, events: StoreEvents, scratch = false): Kysely<Database> {
+  const settings = [schema ? `-c search_path=${schema}` : '', scratch ? '-c synchronous_commit=off' : ''].filter(Boolean);
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    max: scratch ? 4 : 10,
+    ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
   });
   // An idle connection killed under us (a restart, failover, a proxy's idle timeout) is an 'error' event on
   // the pool; unhandled, it would end the process. The pool drops that client and opens a new one on demand.
@@ -62,8 +95,15 @@ function unusable(location: StoreLocation, cause: unknown): GedragsbotError {
 /** Opens the store and brings its schema up to date; a failure says which store and why. */
 export async function openStore(location: StoreLocation, events: StoreEvents = {}): Promise<Store> {
   let db: Kysely<Database>;
+  let scratch: Kysely<Database>;
   try {
-    db = location.kind === 'sqlite' ? sqlite(location.path) : postgres(location.url, location.schema, events);
+    if (location.kind === 'sqlite') {
+      db = sqlite(location.path, 'FULL');
+      scratch = sqlite(scratchPath(location.path), 'NORMAL');
+    } else {
+      db = postgres(location.url, location.schema, events);
+      scratch = postgres(location.url, location.schema, events, true);
+    }
   } catch (cause) {
     throw unusable(location, cause);
   }
@@ -80,12 +120,19 @@ export async function openStore(location: StoreLocation, events: StoreEvents = {
     });
     const { error } = await migrator.migrateToLatest();
     if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
+    // PostgreSQL has them from the migrations; the second SQLite file makes its own.
+    if (location.kind === 'sqlite') await scratchTables(scratch);
   } catch (cause) {
     await db.destroy();
+    await scratch.destroy();
     throw unusable(location, cause);
   }
   const ping = async () => {
     await sql`select 1`.execute(db);
   };
-  return { db, dialect: location.kind, location, ping, close: () => db.destroy() };
+  const close = async () => {
+    await scratch.destroy();
+    await db.destroy();
+  };
+  return { db, scratch, dialect: location.kind, location, ping, close };
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { scratchPath } from '../../src/store/database.js';
 import { parseStoreUrl } from '../../src/store/url.js';
 import { runCli } from '../helpers/cli.js';
 import { bothStores, TEST_PG } from '../helpers/stores.js';
@@ -17,7 +18,8 @@ const questions = () => readFileSync(OWN, 'utf8')
 async function everythingStored(url: string): Promise<string> {
   const location = parseStoreUrl(url);
   if (location.kind === 'sqlite') {
-    return ['', '-wal'].map((s) => `${location.path}${s}`).filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('\n');
+    const files = [location.path, scratchPath(location.path)].flatMap((f) => [f, `${f}-wal`]);
+    return files.filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('\n');
   }
   const client = new pg.Client({ connectionString: TEST_PG });
   await client.connect();

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import express, { type Request, type Router } from 'express';
@@ -33,7 +33,7 @@ function cookieOf(cookieHeader: string | undefined): string | null {
 }
 
 /** "web:" and an HMAC of the cookie: stable for one visitor, meaningless without the server's key. */
-export function visitorId(key: string, cookie: string): string {
+export function visitorId(key: string | KeyObject, cookie: string): string {
   return `web:${createHmac('sha256', key).update(cookie).digest('base64url')}`;
 }
 
@@ -43,7 +43,7 @@ function secureRequest(req: Request): boolean {
 
 export function webChatRoutes({ bot, logger, visitorKey }: WebChatOptions): Router {
   const router = express.Router();
-  let key: Promise<string> | undefined;
+  let key: Promise<KeyObject> | undefined;
   router.use('/static/adaptivecards.js', (_req, res) => {
     res.sendFile(require.resolve('adaptivecards/dist/adaptivecards.min.js'));
   });
@@ -68,7 +68,7 @@ export function webChatRoutes({ bot, logger, visitorKey }: WebChatOptions): Rout
       });
     }
     try {
-      key ??= visitorKey();
+      key ??= visitorKey().then((secret) => createSecretKey(Buffer.from(secret)));
       const visitor = visitorId(await key, cookie);
       const reply = await bot.reply(visitor, parsed.data.text, { channel: 'web', user: visitor });
       const { intent, verdict, amount } = reply;

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { ConversationState, ConversationStateStore } from '../../core/conversation/state.js';
 import type { Store } from '../database.js';
 
@@ -11,7 +11,7 @@ import type { Store } from '../database.js';
 const PRUNE_EVERY_MS = 5 * 60 * 1000;
 
 export class StoreConversationStates implements ConversationStateStore {
-  private key: Promise<string> | undefined;
+  private key: Promise<KeyObject> | undefined;
   private prunedAt = 0;
 
   constructor(
@@ -22,12 +22,13 @@ export class StoreConversationStates implements ConversationStateStore {
   ) {}
 
   private async rowKey(conversation: string): Promise<string> {
-    this.key ??= this.secret();
+    // One key object, made once: building it from the string on every message cost more than the hash.
+    this.key ??= this.secret().then((secret) => createSecretKey(Buffer.from(secret)));
     return createHmac('sha256', await this.key).update(conversation).digest('base64url');
   }
 
   async get(conversation: string): Promise<ConversationState | undefined> {
-    const row = await this.store.db
+    const row = await this.store.scratch
       .selectFrom('conversation_states')
       .select(['state', 'expires_at'])
       .where('key', '=', await this.rowKey(conversation))
@@ -44,18 +45,18 @@ export class StoreConversationStates implements ConversationStateStore {
   async set(conversation: string, state: ConversationState): Promise<void> {
     const at = this.now();
     const values = { key: await this.rowKey(conversation), state: JSON.stringify(state), expires_at: at + this.ttlMs };
-    await this.store.db
+    await this.store.scratch
       .insertInto('conversation_states')
       .values(values)
       .onConflict((oc) => oc.column('key').doUpdateSet({ state: values.state, expires_at: values.expires_at }))
       .execute();
     if (at - this.prunedAt > PRUNE_EVERY_MS) {
       this.prunedAt = at;
-      await this.store.db.deleteFrom('conversation_states').where('expires_at', '<=', at).execute();
+      await this.store.scratch.deleteFrom('conversation_states').where('expires_at', '<=', at).execute();
     }
   }
 
   async delete(conversation: string): Promise<void> {
-    await this.store.db.deleteFrom('conversation_states').where('key', '=', await this.rowKey(conversation)).execute();
+    await this.store.scratch.deleteFrom('conversation_states').where('key', '=', await this.rowKey(conversation)).execute();
   }
 }

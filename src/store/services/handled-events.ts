@@ -22,7 +22,7 @@ export class StoreEventLedger implements EventLedger {
   async firstTime(id: string): Promise<boolean> {
     const at = this.now();
     try {
-      const result = await this.store.db
+      const result = await this.store.scratch
         .insertInto('handled_events')
         .values({ id, handled_at: at.toISOString() })
         .onConflict((oc) => oc.column('id').doNothing())
@@ -40,6 +40,6 @@ export class StoreEventLedger implements EventLedger {
     if (at.getTime() - this.prunedAt < PRUNE_EVERY_MS) return;
     this.prunedAt = at.getTime();
     const before = new Date(at.getTime() - KEEP_MS).toISOString();
-    this.store.db.deleteFrom('handled_events').where('handled_at', '<', before).execute().catch(this.onError);
+    this.store.scratch.deleteFrom('handled_events').where('handled_at', '<', before).execute().catch(this.onError);
   }
 }
