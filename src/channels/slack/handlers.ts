@@ -4,6 +4,7 @@ import type { GedragsBot } from '../../core/conversation/bot.js';
 import type { BotReply } from '../../core/messages/model.js';
 import type { RegisterName } from '../../core/registers/model.js';
 import { type PollServices, readVote } from '../../core/polls/services.js';
+import { isPersonal, PRIVATE_NOTE } from '../../core/privacy.js';
 import type { Logger } from '../../core/usage.js';
 import { replyBlocks, replyFallbackText } from './blocks.js';
 import type { SlackPoster } from './poster.js';
@@ -59,10 +60,16 @@ function message(reply: BotReply) {
   return { text: replyFallbackText(reply), blocks: replyBlocks(reply) };
 }
 
-/** A direct message, the App Home and modals opened from them are one conversation per person. */
-function conversationOf(user: string, channel: string | undefined): string {
-  return !channel || channel.startsWith('D') ? `slack:dm:${user}` : `slack:${channel}:${user}`;
+/**
+ * One conversation per person, wherever they write: a registration begun with a mention in a channel
+ * continues in the direct message its next step arrives in.
+ */
+function conversationOf(user: string): string {
+  return `slack:${user}`;
 }
+
+/** A channel or group (C…, G…), as opposed to the direct message with the app (D…) or the App Home. */
+const shared = (channel: string | undefined): channel is string => channel !== undefined && !channel.startsWith('D');
 
 export function registerSlackHandlers(app: App, { bot, logger, poster, polls, events }: Wiring): void {
   const seen = events ?? new SeenEvents();
@@ -71,7 +78,16 @@ export function registerSlackHandlers(app: App, { bot, logger, poster, polls, ev
     // "poll …" is the WIO's; in a channel it plans or posts right there.
     const here = channel && !channel.startsWith('D') ? { platform: 'slack' as const, channel } : undefined;
     const command = await polls?.commands.handle(text, { user: `slack:${user}`, here }, polls.now());
-    return command ?? bot.reply(conversationOf(user, channel), text, context(user));
+    return command ?? bot.reply(conversationOf(user), text, context(user));
+  };
+  /** Personal replies asked for in a channel go to the person's direct messages; the channel gets a neutral note. */
+  const deliver = async (user: string, channel: string | undefined, reply: BotReply, thread?: string) => {
+    if (shared(channel) && isPersonal(reply)) {
+      await poster.postMessage({ channel: user, ...message(reply) });
+      await poster.postMessage({ channel, text: PRIVATE_NOTE, ...(thread ? { thread_ts: thread } : {}) });
+      return;
+    }
+    await poster.postMessage({ channel: channel ?? user, ...message(reply), ...(thread ? { thread_ts: thread } : {}) });
   };
 
   app.use(async ({ body, next }) => {
@@ -89,7 +105,7 @@ export function registerSlackHandlers(app: App, { bot, logger, poster, polls, ev
   app.event('app_mention', async ({ event }) => {
     if (!event.user) return;
     const reply = await answer(event.user, event.channel, event.text.replace(MENTION, ' '));
-    await poster.postMessage({ channel: event.channel, ...message(reply), thread_ts: event.thread_ts ?? event.ts });
+    await deliver(event.user, event.channel, reply, event.thread_ts ?? event.ts);
   });
 
   app.event('app_home_opened', async ({ event, client }) => {
@@ -118,18 +134,18 @@ export function registerSlackHandlers(app: App, { bot, logger, poster, polls, ev
     const register = REGISTER_ACTIONS[actionId.replace(/^gedragsbot_/, '').replace(/_\d+$/, '')];
     const triggerId = (body as { trigger_id?: string }).trigger_id;
     if (register && triggerId) {
-      const opened = await bot.registrationForm(conversationOf(user, channel), register, context(user));
+      const opened = await bot.registrationForm(conversationOf(user), register, context(user));
       if ('form' in opened) {
         const view = registerModal(opened.form, { register, channel: channel ?? null });
         await client.views.open({ trigger_id: triggerId, view: view as never });
         return;
       }
-      await poster.postMessage({ channel: channel ?? user, ...message(opened.reply) });
+      await deliver(user, channel, opened.reply);
       return;
     }
     if (!value) return;
     // Buttons on the App Home have no channel: the answer goes to the person's direct messages with the app.
-    await poster.postMessage({ channel: channel ?? user, ...message(await answer(user, channel, value)) });
+    await deliver(user, channel, await answer(user, channel, value));
   });
 
   app.view(REGISTER_CALLBACK, async ({ ack, view, body }) => {
@@ -140,7 +156,7 @@ export function registerSlackHandlers(app: App, { bot, logger, poster, polls, ev
       return;
     }
     const values = readModal(view.state.values);
-    const conversation = conversationOf(user, metadata.channel ?? undefined);
+    const conversation = conversationOf(user);
     const result = await bot.submitRegistration(conversation, metadata.register, values, context(user));
     if ('form' in result) {
       // The modal stays open with every value kept and each problem under its field.
@@ -148,7 +164,9 @@ export function registerSlackHandlers(app: App, { bot, logger, poster, polls, ev
       return;
     }
     await ack();
-    await poster.postMessage({ channel: metadata.channel ?? user, ...message(result.reply) });
+    // The modal was private; so is its confirmation, without a note in the channel it was opened from.
+    const opened = metadata.channel ?? undefined;
+    await poster.postMessage({ channel: opened && !shared(opened) ? opened : user, ...message(result.reply) });
   });
 
   app.error((error) => {

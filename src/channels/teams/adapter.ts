@@ -135,7 +135,25 @@ export function teamsConnection(options: TeamsOptions): TeamsConnection {
     logger.error('Teams-bericht mislukt', error);
     await context.sendActivity('Sorry, er ging bij mij iets mis. Probeer het zo nog eens; je vraag is niet bewaard.');
   };
-  const handler = new TeamsHandler(options.bot, options.channels, logger, options.polls);
+  const appId = credentials?.appId ?? '';
+  // Bot Framework's audience for tokens to the channel service; without credentials (development) there is none.
+  const audience = credentials ? 'https://api.botframework.com' : '';
+  const sendPersonal = async (context: TurnContext, reply: Partial<Activity>) => {
+    const { activity } = context;
+    const tenantId = activity.conversation.tenantId;
+    const parameters = {
+      isGroup: false,
+      bot: activity.recipient,
+      members: [activity.from],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as Parameters<QuietAdapter['createConversationAsync']>[4];
+    const { channelId, serviceUrl } = activity;
+    await adapter.createConversationAsync(appId, channelId, serviceUrl, audience, parameters, async (personal) => {
+      await personal.sendActivity(reply);
+    });
+  };
+  const handler = new TeamsHandler(options.bot, options.channels, logger, options.polls, sendPersonal);
   const router = express.Router();
   router.post('/api/messages', (req, res, next) => {
     // Refused before the body is read: without credentials (and without development mode) nothing is handled.
@@ -178,5 +196,5 @@ export function teamsConnection(options: TeamsOptions): TeamsConnection {
       res.status(500).json({ error: 'Er ging iets mis bij het verwerken van dit bericht.' });
     }
   });
-  return { router, post: poster(adapter, credentials?.appId ?? '', policy) };
+  return { router, post: poster(adapter, appId, policy) };
 }

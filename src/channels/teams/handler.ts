@@ -5,6 +5,7 @@ import type { BotReply } from '../../core/messages/model.js';
 import type { FormValues, RegisterForm } from '../../core/registers/form.js';
 import type { RegisterName } from '../../core/registers/model.js';
 import { type PollServices, readVote } from '../../core/polls/services.js';
+import { isPersonal, PRIVATE_NOTE } from '../../core/privacy.js';
 import type { Logger } from '../../core/usage.js';
 import { replyCard } from './card.js';
 import { formCard } from './form-card.js';
@@ -61,6 +62,8 @@ export class TeamsHandler extends ActivityHandler {
     private readonly channels: ChannelDirectory | undefined,
     private readonly logger: Logger,
     private readonly polls?: PollServices,
+    /** Sends into the person's own chat with the bot, for what a channel must not see. */
+    private readonly sendPersonal?: (context: TurnContext, activity: Partial<Activity>) => Promise<void>,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -78,10 +81,22 @@ export class TeamsHandler extends ActivityHandler {
     });
   }
 
+  /** One conversation per person, a flow begun in a channel continues in private. */
   private who(context: TurnContext) {
-    const { from, conversation } = context.activity;
+    const { from } = context.activity;
     const user = from.aadObjectId ?? from.id;
-    return { conversation: `teams:${conversation.id}:${user}`, turn: { channel: 'teams' as const, user: `teams:${user}` } };
+    return { conversation: `teams:${user}`, turn: { channel: 'teams' as const, user: `teams:${user}` } };
+  }
+
+  /** A reply for one person, asked in a channel or group chat, goes to their personal chat; the channel, a note. */
+  private async deliver(context: TurnContext, reply: BotReply): Promise<void> {
+    const type = context.activity.conversation.conversationType;
+    if (type !== 'personal' && isPersonal(reply) && this.sendPersonal) {
+      await this.sendPersonal(context, replyActivity(reply));
+      await context.sendActivity(PRIVATE_NOTE);
+      return;
+    }
+    await context.sendActivity(replyActivity(reply));
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -96,17 +111,19 @@ export class TeamsHandler extends ActivityHandler {
       }
       if (value.form === 'geschenk' || value.form === 'nevenwerk') {
         const result = await this.bot.submitRegistration(conversation, value.form, formValues(value), turn);
-        await context.sendActivity('form' in result ? formActivity(result.form) : replyActivity(result.reply));
+        if ('form' in result) await this.deliverForm(context, result.form);
+        else await this.deliver(context, result.reply);
         return;
       }
       const register = typeof value.action === 'string' ? REGISTER_ACTIONS[value.action] : undefined;
       if (register) {
         const opened = await this.bot.registrationForm(conversation, register, turn);
-        await context.sendActivity('form' in opened ? formActivity(opened.form) : replyActivity(opened.reply));
+        if ('form' in opened) await this.deliverForm(context, opened.form);
+        else await this.deliver(context, opened.reply);
         return;
       }
       if (typeof value.text === 'string') {
-        await context.sendActivity(replyActivity(await this.bot.reply(conversation, value.text, turn)));
+        await this.deliver(context, await this.bot.reply(conversation, value.text, turn));
         return;
       }
     }
@@ -114,7 +131,19 @@ export class TeamsHandler extends ActivityHandler {
     const { conversation: where } = context.activity;
     const here = where.conversationType === 'channel' ? { platform: 'teams' as const, channel: channelIdOf(where.id) } : undefined;
     const command = await this.polls?.commands.handle(text, { user: turn.user, here }, this.polls.now());
-    await context.sendActivity(replyActivity(command ?? (await this.bot.reply(conversation, text, turn))));
+    if (command) await context.sendActivity(replyActivity(command));
+    else await this.deliver(context, await this.bot.reply(conversation, text, turn));
+  }
+
+  /** A register form is always filled in privately. */
+  private async deliverForm(context: TurnContext, form: RegisterForm): Promise<void> {
+    const type = context.activity.conversation.conversationType;
+    if (type !== 'personal' && this.sendPersonal) {
+      await this.sendPersonal(context, formActivity(form));
+      await context.sendActivity(PRIVATE_NOTE);
+      return;
+    }
+    await context.sendActivity(formActivity(form));
   }
 
   private async rememberChannel(context: TurnContext): Promise<void> {
