@@ -144,9 +144,9 @@ const COMMANDS: Record<string, Command> = {
 
   async poll(ctx) {
     const { pollCommand } = await import('./polls.js');
-    const output = await pollCommand(await ctx.services(), ctx.config, ctx.rest, ctx.values);
-    ctx.io.stdout.write(`${output}\n`);
-    return 0;
+    const { output, code } = await pollCommand(await ctx.services(), ctx.config, ctx.rest, ctx.values);
+    (code === 0 ? ctx.io.stdout : ctx.io.stderr).write(`${output}\n`);
+    return code;
   },
 
   async register(ctx) {

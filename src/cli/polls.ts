@@ -13,6 +13,7 @@ import type { Logger } from '../core/usage.js';
 import { createLogger } from '../logging.js';
 import { RoutingPublisher } from '../server/polls.js';
 import type { StoreServices } from '../store/index.js';
+import { z } from 'zod';
 
 /**
  * `gedragsbot poll …` for the WIO and IT: the same commands as in chat, plus
@@ -39,6 +40,23 @@ function targetsOf(values: string[]): PollTarget[] {
   });
 }
 
+const WEEKDAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'] as const;
+
+/** The plan's flags, checked as flags: a mistake names the flag, not the chat command it becomes. */
+const planFlags = z.object({
+  dag: z.enum(WEEKDAYS, { error: `een weekdag: ${WEEKDAYS.join(', ')}` }),
+  tijd: z.string({ error: 'een tijd als 10:00' }).regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'een tijd als 10:00 (uren 0–23, minuten 00–59)'),
+  dagen: z.coerce.number({ error: 'een aantal dagen, bijv. 3' }).int('een heel aantal dagen').min(1, 'minstens 1 dag').max(14, 'hoogstens 14 dagen').optional(),
+});
+
+function checkPlanFlags(values: PollCliOptions): void {
+  const given = { dag: values.dag?.trim().toLowerCase(), tijd: values.tijd?.trim(), dagen: values.dagen };
+  const parsed = planFlags.safeParse(given);
+  if (parsed.success) return;
+  const why = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n');
+  throw new GedragsbotError('INPUT_INVALID', `Ongeldige optie voor poll plan:\n${why}`);
+}
+
 function when(raw: string | undefined): Date {
   if (raw === undefined) return new Date();
   const at = new Date(raw);
@@ -51,7 +69,7 @@ export async function pollCommand(
   config: Config,
   rest: string[],
   values: PollCliOptions,
-): Promise<string> {
+): Promise<PollOutcome> {
   const logger = createLogger(config.logLevel);
   const deck = loadDilemmas(config.cardsDir);
   const publisher = new RoutingPublisher();
@@ -66,6 +84,12 @@ export async function pollCommand(
   }
 }
 
+/** What the command prints and its exit code: 1 when something that should have gone out did not. */
+export interface PollOutcome {
+  output: string;
+  code: number;
+}
+
 async function run(
   services: StoreServices,
   deck: DilemmaDeck,
@@ -73,20 +97,25 @@ async function run(
   logger: Logger,
   rest: string[],
   values: PollCliOptions,
-): Promise<string> {
+): Promise<PollOutcome> {
   const scheduler = new PollScheduler(services.polls, deck, publisher, services.usage, logger);
   const now = when(values.now);
   const [sub = '', ...args] = rest;
   if (sub === 'run-due') {
     const report = await scheduler.runDue(now);
-    return [
+    const lines = [
       `Uitgevoerd voor ${now.toISOString()}:`,
       `  geplaatst: ${String(report.posted.length)}${report.posted.length > 0 ? ` (${report.posted.join(', ')})` : ''}`,
       `  overgeslagen (meer dan een dag te laat): ${String(report.skipped.length)}`,
       `  herinneringen: ${String(report.reminded.length)}`,
       `  gesloten met uitslag: ${String(report.closed.length)}`,
-    ].join('\n');
+    ];
+    if (report.failed.length > 0) {
+      lines.push(`  niet geplaatst: ${String(report.failed.length)}`, ...report.failed.map((f) => `    ${f}`));
+    }
+    return { output: lines.join('\n'), code: report.failed.length > 0 ? 1 : 0 };
   }
+  if (sub === 'plan') checkPlanFlags(values);
   const commands = new PollCommands(services.polls, scheduler, deck, new Set());
   const words = [
     sub,
@@ -98,5 +127,5 @@ async function run(
     values['zonder-herinnering'] ? 'zonder herinnering' : '',
   ].filter(Boolean);
   const reply = await commands.handle(`poll ${words.join(' ')}`, { user: undefined, here: undefined }, now, targetsOf(values.kanaal ?? []));
-  return reply?.text ?? '';
+  return { output: reply?.text ?? '', code: 0 };
 }

@@ -48,11 +48,25 @@ describe('gedragsbot poll', () => {
     expect((await runCli(['poll', 'lijst', '--store', store])).stdout).toContain('Er zijn geen polls gepland.');
   });
 
+  it('run-due says so and exits non-zero when a poll could not be posted anywhere', async () => {
+    const own = sqliteUrl();
+    expect((await runCli(['poll', 'plan', '--kanaal', 'teams:19:onbekend@thread.tacv2', '--dag', 'dinsdag', '--tijd', '10:00', '--store', own])).code).toBe(0);
+    const due = await runCli(['poll', 'run-due', '--now', nextTuesday(10, 0), '--store', own]);
+    expect(due.code).toBe(1);
+    expect(due.stderr).toContain('geplaatst: 0');
+    expect(due.stderr).toContain('niet geplaatst: 1');
+    expect(due.stderr).toContain('teams:19:onbekend@thread.tacv2: Teams-kanaal 19:onbekend@thread.tacv2 is onbekend');
+  });
+
   it('explains wrong input in Dutch', async () => {
     const wrong = await runCli(['poll', 'plan', '--kanaal', 'C0123', '--dag', 'dinsdag', '--tijd', '10:00', '--store', store]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('schrijf slack:KANAAL-ID of teams:KANAAL-ID');
-    expect((await runCli(['poll', 'plan', '--kanaal', 'slack:C1', '--dag', 'someday', '--store', store])).stdout).toContain('Welke dag en hoe laat?');
+    const badDay = await runCli(['poll', 'plan', '--kanaal', 'slack:C1', '--dag', 'someday', '--tijd', '25:00', '--store', store]);
+    expect(badDay.code).toBe(2);
+    expect(badDay.stderr).toContain('--dag: een weekdag: maandag, dinsdag');
+    expect(badDay.stderr).toContain('--tijd: een tijd als 10:00');
+    expect(badDay.stderr).not.toContain('Welke dag en hoe laat?');
     expect((await runCli(['poll', 'run-due', '--now', 'gisteren', '--store', store])).stderr).toContain('gebruik een ISO-tijd');
   });
 });

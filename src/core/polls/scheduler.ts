@@ -14,10 +14,13 @@ import { latestSlot } from './schedule.js';
  * calls it for a chosen time.
  */
 export interface RunReport {
+  /** Slots of polls that reached at least one channel. */
   posted: string[];
   skipped: string[];
   reminded: string[];
   closed: string[];
+  /** Channels a poll could not be posted in, with why: "slack:C0123: Slack is niet ingesteld …". */
+  failed: string[];
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -36,7 +39,7 @@ export class PollScheduler {
   ) {}
 
   async runDue(now: Date): Promise<RunReport> {
-    const report: RunReport = { posted: [], skipped: [], reminded: [], closed: [] };
+    const report: RunReport = { posted: [], skipped: [], reminded: [], closed: [], failed: [] };
     for (const plan of await this.store.plans()) {
       const slot = latestSlot(plan.weekday, plan.time, now);
       if (slot.at.getTime() < Date.parse(plan.createdAt) || (await this.store.hasSlot(plan.id, slot.local))) continue;
@@ -52,8 +55,9 @@ export class PollScheduler {
         this.logger.error(`Dilemmapoll van ${slot.local}: dilemma "${plan.dilemmaId ?? ''}" bestaat niet (meer)`);
         continue;
       }
-      const poll = await this.open(plan.id, slot.local, dilemma, plan.targets, now, plan.openHours, plan.reminder);
-      if (poll) report.posted.push(slot.local);
+      const { targets, openHours, reminder } = plan;
+      const poll = await this.open(plan.id, slot.local, dilemma, targets, now, openHours, reminder, report.failed);
+      if (poll && poll.posts.length > 0) report.posted.push(slot.local);
     }
     for (const poll of await this.store.openPolls()) {
       if (Date.parse(poll.closesAt) <= now.getTime()) {
@@ -89,6 +93,7 @@ export class PollScheduler {
     now: Date,
     openHours: number,
     reminder: boolean,
+    failed: string[] = [],
   ): Promise<Poll | null> {
     const closesAt = new Date(now.getTime() + openHours * HOUR);
     const poll: Poll = {
@@ -109,6 +114,7 @@ export class PollScheduler {
         posts.push(await this.publisher.post(target, { poll, dilemma, kind: 'poll' }));
       } catch (error) {
         this.logger.error(`Dilemmapoll niet geplaatst in ${target.platform}:${target.channel}`, error);
+        failed.push(`${target.platform}:${target.channel}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     await this.store.setPosts(poll.id, posts);
