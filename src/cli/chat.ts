@@ -4,10 +4,12 @@ import type { DilemmaTally } from '../core/dilemmas/practice.js';
 import type { Readable, Writable } from 'node:stream';
 import { GedragsBot } from '../core/conversation/bot.js';
 import { MemoryStateStore } from '../core/conversation/state.js';
+import { Engine } from '../core/engine/engine.js';
+import type { Interaction } from '../core/engine/interaction.js';
 import type { Action, BotReply } from '../core/messages/model.js';
 import type { RuleBase } from '../core/rulebase/load.js';
 import type { CoordinatorPort, RegisterService } from '../core/registers/service.js';
-import type { UsageRecorder } from '../core/usage.js';
+import { silentLogger, type UsageRecorder } from '../core/usage.js';
 import { formatForPeople } from './ask.js';
 
 /** `gedragsbot chat`: the same core in a terminal; buttons become numbered choices. */
@@ -36,6 +38,7 @@ export async function chat(ruleBase: RuleBase, input: Readable, output: Writable
     ...(options.dilemmas ? { dilemmas: options.dilemmas } : {}),
     ...(options.tally ? { tally: options.tally } : {}),
   });
+  const engine = new Engine(bot, silentLogger);
   const rl = createInterface({ input, output, terminal: false });
   const say = (text: string) => output.write(`${text}\n`);
   say(
@@ -52,7 +55,13 @@ export async function chat(ruleBase: RuleBase, input: Readable, output: Writable
       continue;
     }
     const picked = /^\d+$/.test(typed) ? choices[Number(typed) - 1] : undefined;
-    const reply = await bot.reply('terminal', picked ? picked.value : typed, { channel: 'cli', user: options.user });
+    const interaction: Interaction = picked ? { kind: 'action', id: picked.id, value: picked.value } : { kind: 'text', text: typed };
+    const outcomes = await engine.handle({ interaction, channel: 'cli', user: options.user, place: { kind: 'direct' }, forms: 'none' });
+    const reply = outcomes.flatMap((o) => (o.kind === 'reply' ? [o.reply] : [])).at(-1);
+    if (!reply) {
+      output.write('jij> ');
+      continue;
+    }
     say(`\nbot> ${formatForPeople(reply, { inlineChoices: false }).replace(/\n/g, '\n     ')}`);
     choices = choicesOf(reply);
     choices.forEach((c, i) => {

@@ -6,6 +6,7 @@ import { TeamsPollPublisher } from '../channels/teams/polls.js';
 import { webChatRoutes } from '../channels/web/routes.js';
 import type { SlackConfig, TeamsCredentials } from '../config.js';
 import { GedragsBot } from '../core/conversation/bot.js';
+import { Engine } from '../core/engine/engine.js';
 import type { DilemmaDeck } from '../core/dilemmas/load.js';
 import { PollCommands } from '../core/polls/commands.js';
 import { PollScheduler } from '../core/polls/scheduler.js';
@@ -57,6 +58,7 @@ export interface AppOptions {
 export interface GedragsbotServer {
   app: Express;
   bot: GedragsBot;
+  engine: Engine;
   slack: SlackConnection | undefined;
   teams: TeamsConnection;
   polls: PollServices;
@@ -94,19 +96,17 @@ export function createApp(options: AppOptions): GedragsbotServer {
   app.use(securityHeaders());
   app.use(healthRoutes(services));
   const events = services.events;
-  const slack = options.slack
-    ? slackConnection({ ...options.slack, bot, logger, polls, events, log: logger.pino })
-    : undefined;
+  const engine = new Engine(bot, logger, polls);
+  const slack = options.slack ? slackConnection({ ...options.slack, engine, events, log: logger.pino }) : undefined;
   if (slack?.router) app.use(slack.router);
   const teams = teamsConnection({
-    bot,
+    engine,
     credentials: options.teams,
     development: options.teamsDevelopment,
     serviceUrls: options.teamsServiceUrls,
     channels: services.channels,
     events: services.events,
     logger,
-    polls,
   });
   app.use(teams.router);
   publisher.slack = slack ? new SlackPollPublisher(slack.poster) : undefined;
@@ -118,7 +118,7 @@ export function createApp(options: AppOptions): GedragsbotServer {
     const secret = options.secret;
     const visitorKey = () => (secret ? Promise.resolve(secret) : services.instance.sharedSecret(SHARED_SECRET));
     app.use('/api/chat', limit);
-    app.use(webChatRoutes({ bot, logger, visitorKey }));
+    app.use(webChatRoutes({ engine, logger, visitorKey }));
   }
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -126,6 +126,7 @@ export function createApp(options: AppOptions): GedragsbotServer {
   return {
     app,
     bot,
+    engine,
     slack,
     teams,
     polls,

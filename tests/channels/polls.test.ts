@@ -122,7 +122,10 @@ describe('the weekly poll across two instances', () => {
     const teamsCard = cardOf(connector.posts.filter((p) => JSON.stringify(cardOf(p)).includes('Een grote fles champagne')).at(-1));
     const vote = (teamsCard?.actions as { title: string; data: Record<string, unknown> }[]).find((x) => x.title === 'B')?.data;
     await teams(b, teamsActivity('submit-action.json', { value: vote, conversation: { id: `${TEAMS_CHANNEL};messageid=1`, conversationType: 'channel', isGroup: true } }));
-    expect(connector.posts.at(-1)?.activity.text).toContain('Je stem is geteld');
+    // The confirmation goes to the voter's personal chat, not the channel.
+    const confirmation = connector.posts.at(-1);
+    expect(confirmation?.path).not.toContain(encodeURIComponent(TEAMS_CHANNEL));
+    expect(JSON.stringify(cardOf(confirmation))).toContain('Je stem is geteld');
     const votes = await a.services.store.db.selectFrom('poll_votes').selectAll().where('poll_id', '=', poll!.id).execute();
     expect(votes).toHaveLength(3);
     expect(JSON.stringify(votes)).not.toMatch(/U0VOTER|6b1f7d4e/);

@@ -42,3 +42,20 @@ describe('platform JSON stays in its channel folder', () => {
     expect(leaks).toEqual([]);
   });
 });
+
+describe('channels only translate', () => {
+  it('no channel folder reaches past the engine into the bot, understanding, rules, registers\' logic or poll commands', () => {
+    const channels = fileURLToPath(new URL('../../src/channels', import.meta.url));
+    // What a channel may know of the core: the engine and its Turn/Outcome, the neutral message and form
+    // models it renders, poll cards and the vote button's format, and the shared ports and errors.
+    const allowed = new Set([
+      'channels', 'engine/engine', 'engine/interaction', 'errors', 'usage', 'messages/model',
+      'polls/messages', 'polls/model', 'polls/ports', 'polls/services', 'registers/form', 'registers/model',
+    ]);
+    const reaches = filesUnder(channels)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/from\s+'(?:\.\.\/)+core\/([^']+)\.js'/g)].map((m) => `${f.slice(channels.length)} → ${m[1] ?? ''}`))
+      .filter((line) => !allowed.has(line.split(' → ')[1] ?? ''));
+    expect(reaches).toEqual([]);
+  });
+});

@@ -1,25 +1,21 @@
-import type { App } from '@slack/bolt';
+import type { App, RespondFn } from '@slack/bolt';
 import type { EventLedger } from '../../core/channels.js';
-import type { GedragsBot } from '../../core/conversation/bot.js';
+import type { Engine } from '../../core/engine/engine.js';
+import type { Interaction, Outcome, Place, Turn } from '../../core/engine/interaction.js';
 import type { BotReply } from '../../core/messages/model.js';
-import type { RegisterName } from '../../core/registers/model.js';
-import { type PollServices, readVote } from '../../core/polls/services.js';
-import { isPersonal, PRIVATE_NOTE } from '../../core/privacy.js';
-import type { Logger } from '../../core/usage.js';
+import { readVote } from '../../core/polls/services.js';
 import { replyBlocks, replyFallbackText } from './blocks.js';
 import type { SlackPoster } from './poster.js';
 import { homeView, modalErrors, readMetadata, readModal, REGISTER_CALLBACK, registerModal } from './views.js';
 
 /**
- * Everything Slack can send, the same over HTTP and Socket Mode: direct
- * messages, @mentions, /integriteit, buttons, the register modals and the App
- * Home. Only text and form values go to the core; replies come back as Block Kit.
+ * Slack ⇄ core, the same over HTTP and Socket Mode: direct messages, @mentions, /integriteit, buttons,
+ * the register modals and the App Home become Turns for the engine; its Outcomes become Slack calls.
+ * Nothing here decides what to answer.
  */
 export interface SlackHandlerOptions {
-  bot: GedragsBot;
-  logger: Logger;
-  polls?: PollServices | undefined;
-  /** Handled event ids shared by all instances; without it, this instance's memory. */
+  engine: Engine;
+  /** Deliveries handled by any instance; without it, this instance's memory. */
   events?: EventLedger | undefined;
 }
 
@@ -44,7 +40,6 @@ class SeenEvents implements EventLedger {
 }
 
 const MENTION = /<@[A-Z0-9]+>/g;
-const REGISTER_ACTIONS: Record<string, RegisterName> = { registreer_geschenk: 'geschenk', registreer_nevenfunctie: 'nevenwerk' };
 
 /** The fields of a Slack message event this channel reads. */
 interface IncomingMessage {
@@ -60,34 +55,53 @@ function message(reply: BotReply) {
   return { text: replyFallbackText(reply), blocks: replyBlocks(reply) };
 }
 
-/**
- * One conversation per person, wherever they write: a registration begun with a mention in a channel
- * continues in the direct message its next step arrives in.
- */
-function conversationOf(user: string): string {
-  return `slack:${user}`;
+/** A channel or group (C…, G…) others read along in, as opposed to the direct message with the app (D…). */
+function placeOf(channel: string | undefined): Place {
+  return channel && !channel.startsWith('D') ? { kind: 'shared', platform: 'slack', channel } : { kind: 'direct' };
 }
 
-/** A channel or group (C…, G…), as opposed to the direct message with the app (D…) or the App Home. */
-const shared = (channel: string | undefined): channel is string => channel !== undefined && !channel.startsWith('D');
+function turn(user: string, channel: string | undefined, interaction: Interaction): Turn {
+  return { interaction, channel: 'slack', user: `slack:${user}`, place: placeOf(channel), forms: 'modal' };
+}
 
-export function registerSlackHandlers(app: App, { bot, logger, poster, polls, events }: Wiring): void {
+/** How outcomes reach Slack from where the interaction came from. */
+interface Surface {
+  user: string;
+  channel: string | undefined;
+  thread?: string | undefined;
+  /** A slash command or a button: the answer can be shown to the person alone. */
+  respond?: RespondFn | undefined;
+  /** A button: a form opens as a modal with this trigger. */
+  triggerId?: string | undefined;
+}
+
+export function registerSlackHandlers(app: App, { engine, poster, events }: Wiring): void {
   const seen = events ?? new SeenEvents();
-  const context = (user: string) => ({ channel: 'slack' as const, user: `slack:${user}` });
-  const answer = async (user: string, channel: string | undefined, text: string) => {
-    // "poll …" is the WIO's; in a channel it plans or posts right there.
-    const here = channel && !channel.startsWith('D') ? { platform: 'slack' as const, channel } : undefined;
-    const command = await polls?.commands.handle(text, { user: `slack:${user}`, here }, polls.now());
-    return command ?? bot.reply(conversationOf(user), text, context(user));
-  };
-  /** Personal replies asked for in a channel go to the person's direct messages; the channel gets a neutral note. */
-  const deliver = async (user: string, channel: string | undefined, reply: BotReply, thread?: string) => {
-    if (shared(channel) && isPersonal(reply)) {
-      await poster.postMessage({ channel: user, ...message(reply) });
-      await poster.postMessage({ channel, text: PRIVATE_NOTE, ...(thread ? { thread_ts: thread } : {}) });
-      return;
+
+  const deliver = async (outcomes: Outcome[], surface: Surface) => {
+    const { user, channel, thread, respond } = surface;
+    const threaded = thread ? { thread_ts: thread } : {};
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'form') {
+        if (surface.triggerId) {
+          const view = registerModal(outcome.form, { register: outcome.form.register, channel: channel ?? null });
+          await app.client.views.open({ trigger_id: surface.triggerId, view: view as never });
+        }
+        continue;
+      }
+      if (outcome.kind === 'note') {
+        // A slash command's answer is ephemeral already: no note needed where nobody saw anything.
+        if (channel && !respond) await poster.postMessage({ channel, text: outcome.text, ...threaded });
+        continue;
+      }
+      if (respond) {
+        await respond({ ...message(outcome.reply), response_type: 'ephemeral', replace_original: false });
+        continue;
+      }
+      const privately = outcome.to === 'person' && placeOf(channel).kind === 'shared';
+      const where = privately || !channel ? { channel: user } : { channel, ...threaded };
+      await poster.postMessage({ ...where, ...message(outcome.reply) });
     }
-    await poster.postMessage({ channel: channel ?? user, ...message(reply), ...(thread ? { thread_ts: thread } : {}) });
   };
 
   app.use(async ({ body, next }) => {
@@ -99,53 +113,42 @@ export function registerSlackHandlers(app: App, { bot, logger, poster, polls, ev
   app.message(async ({ message: incoming }) => {
     const m = incoming as IncomingMessage;
     if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.user) return;
-    await poster.postMessage({ channel: m.channel, ...message(await answer(m.user, m.channel, m.text ?? '')) });
+    const outcomes = await engine.handle(turn(m.user, m.channel, { kind: 'text', text: m.text ?? '' }));
+    await deliver(outcomes, { user: m.user, channel: m.channel });
   });
 
   app.event('app_mention', async ({ event }) => {
     if (!event.user) return;
-    const reply = await answer(event.user, event.channel, event.text.replace(MENTION, ' '));
-    await deliver(event.user, event.channel, reply, event.thread_ts ?? event.ts);
+    const outcomes = await engine.handle(turn(event.user, event.channel, { kind: 'text', text: event.text.replace(MENTION, ' ') }));
+    await deliver(outcomes, { user: event.user, channel: event.channel, thread: event.thread_ts ?? event.ts });
   });
 
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    await client.views.publish({ user_id: event.user, view: homeView(bot.menu()) as never });
+    const [outcome] = await engine.handle(turn(event.user, undefined, { kind: 'home' }));
+    if (outcome?.kind === 'reply') await client.views.publish({ user_id: event.user, view: homeView(outcome.reply) as never });
   });
 
   app.command('/integriteit', async ({ command, ack, respond }) => {
     await ack();
     const text = command.text.trim() === '' ? 'help' : command.text;
-    await respond({ ...message(await answer(command.user_id, command.channel_id, text)), response_type: 'ephemeral' });
+    const outcomes = await engine.handle(turn(command.user_id, command.channel_id, { kind: 'text', text }));
+    await deliver(outcomes, { user: command.user_id, channel: command.channel_id, respond });
   });
 
-  app.action(/^gedragsbot_/, async ({ ack, body, action, client, respond }) => {
+  app.action(/^gedragsbot_/, async ({ ack, body, action, respond }) => {
     await ack();
-    const { action_id: actionId, value } = action as { action_id: string; value?: string };
-    const vote = value ? readVote(value) : null;
-    if (vote && polls) {
-      const text = await polls.scheduler.vote(vote.pollId, `slack:${body.user.id}`, vote.optionId, 'slack', polls.now());
-      // Only the voter sees this; the channel sees nothing until the result.
-      await respond({ response_type: 'ephemeral', replace_original: false, text });
-      return;
-    }
-    const channel = (body as { channel?: { id: string } }).channel?.id;
+    const { action_id: actionId, value = '' } = action as { action_id: string; value?: string };
     const user = body.user.id;
-    const register = REGISTER_ACTIONS[actionId.replace(/^gedragsbot_/, '').replace(/_\d+$/, '')];
+    const channel = (body as { channel?: { id: string } }).channel?.id;
+    const vote = readVote(value);
+    const interaction: Interaction = vote
+      ? { kind: 'vote', ...vote }
+      : { kind: 'action', id: actionId.replace(/^gedragsbot_/, '').replace(/_\d+$/, ''), value };
+    const outcomes = await engine.handle(turn(user, channel, interaction));
     const triggerId = (body as { trigger_id?: string }).trigger_id;
-    if (register && triggerId) {
-      const opened = await bot.registrationForm(conversationOf(user), register, context(user));
-      if ('form' in opened) {
-        const view = registerModal(opened.form, { register, channel: channel ?? null });
-        await client.views.open({ trigger_id: triggerId, view: view as never });
-        return;
-      }
-      await deliver(user, channel, opened.reply);
-      return;
-    }
-    if (!value) return;
-    // Buttons on the App Home have no channel: the answer goes to the person's direct messages with the app.
-    await deliver(user, channel, await answer(user, channel, value));
+    // A vote's confirmation is for the voter alone; other buttons answer where they were pressed.
+    await deliver(outcomes, { user, channel, triggerId, respond: vote ? respond : undefined });
   });
 
   app.view(REGISTER_CALLBACK, async ({ ack, view, body }) => {
@@ -155,22 +158,23 @@ export function registerSlackHandlers(app: App, { bot, logger, poster, polls, ev
       await ack();
       return;
     }
-    const values = readModal(view.state.values);
-    const conversation = conversationOf(user);
-    const result = await bot.submitRegistration(conversation, metadata.register, values, context(user));
-    if ('form' in result) {
+    const interaction: Interaction = { kind: 'form', register: metadata.register, values: readModal(view.state.values) };
+    // The modal is private, so is everything after it: the confirmation goes to the person's direct messages.
+    const outcomes = await engine.handle(turn(user, undefined, interaction));
+    const form = outcomes.find((o) => o.kind === 'form');
+    if (form) {
       // The modal stays open with every value kept and each problem under its field.
-      await ack({ response_action: 'errors', errors: modalErrors(result.form) });
+      await ack({ response_action: 'errors', errors: modalErrors(form.form) });
       return;
     }
     await ack();
-    // The modal was private; so is its confirmation, without a note in the channel it was opened from.
     const opened = metadata.channel ?? undefined;
-    await poster.postMessage({ channel: opened && !shared(opened) ? opened : user, ...message(result.reply) });
+    await deliver(outcomes, { user, channel: opened && placeOf(opened).kind === 'direct' ? opened : undefined });
   });
 
   app.error((error) => {
-    logger.error('Slack-verzoek mislukt', error);
+    // The engine already answered kindly; what reaches here failed on the way to Slack.
+    app.logger.error('Slack-verzoek mislukt', error);
     return Promise.resolve();
   });
 }

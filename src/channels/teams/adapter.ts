@@ -8,9 +8,8 @@ import {
 import express, { type Router } from 'express';
 import type { TeamsCredentials } from '../../config.js';
 import type { ChannelDirectory, EventLedger } from '../../core/channels.js';
-import type { GedragsBot } from '../../core/conversation/bot.js';
+import type { Engine } from '../../core/engine/engine.js';
 import { GedragsbotError } from '../../core/errors.js';
-import type { PollServices } from '../../core/polls/services.js';
 import type { Logger } from '../../core/usage.js';
 import { TeamsHandler } from './handler.js';
 import { type ServiceUrlPolicy, serviceUrlAllowed } from './service-urls.js';
@@ -22,14 +21,13 @@ import { type ServiceUrlPolicy, serviceUrlAllowed } from './service-urls.js';
  * only go to Bot Framework service URLs. This folder is the only place that knows botbuilder.
  */
 export interface TeamsOptions {
-  bot: GedragsBot;
+  engine: Engine;
   credentials: TeamsCredentials | undefined;
   /** No authentication: a local emulator on loopback only (checked by the config). */
   development?: boolean | undefined;
   /** Where replies may go; defaults to Microsoft's Bot Framework service URLs. */
   serviceUrls?: readonly string[] | undefined;
   channels?: ChannelDirectory | undefined;
-  polls?: PollServices | undefined;
   /** Deliveries already handled by any instance: Bot Framework redelivers an activity it thinks was lost. */
   events?: EventLedger | undefined;
   logger: Logger;
@@ -153,7 +151,7 @@ export function teamsConnection(options: TeamsOptions): TeamsConnection {
       await personal.sendActivity(reply);
     });
   };
-  const handler = new TeamsHandler(options.bot, options.channels, logger, options.polls, sendPersonal);
+  const handler = new TeamsHandler(options.engine, options.channels, logger, sendPersonal);
   const router = express.Router();
   router.post('/api/messages', (req, res, next) => {
     // Refused before the body is read: without credentials (and without development mode) nothing is handled.

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
-import type { GedragsBot } from '../../core/conversation/bot.js';
+import type { Engine } from '../../core/engine/engine.js';
+import type { Interaction } from '../../core/engine/interaction.js';
 import type { Logger } from '../../core/usage.js';
 import { replyCard } from '../teams/card.js';
 
@@ -15,13 +16,17 @@ import { replyCard } from '../teams/card.js';
  */
 const COOKIE = 'gedragsbot_web';
 const COOKIE_DAYS = 30;
-const message = z.object({ text: z.string().max(10_000) });
+/** A typed message, or a pressed button: its action id and value (never a sentence to understand again). */
+const message = z.union([
+  z.object({ text: z.string().max(10_000) }),
+  z.object({ action: z.string().max(64), value: z.string().max(2_000) }),
+]);
 const require = createRequire(import.meta.url);
 /** Beside this module in src/ (tests) and in dist/ (the build copies it). */
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 
 export interface WebChatOptions {
-  bot: GedragsBot;
+  engine: Engine;
   logger: Logger;
   /** The key for hashing visitors; resolved once, on the first message. */
   visitorKey: () => Promise<string>;
@@ -41,7 +46,7 @@ function secureRequest(req: Request): boolean {
   return req.secure;
 }
 
-export function webChatRoutes({ bot, logger, visitorKey }: WebChatOptions): Router {
+export function webChatRoutes({ engine, logger, visitorKey }: WebChatOptions): Router {
   const router = express.Router();
   let key: Promise<KeyObject> | undefined;
   router.use('/static/adaptivecards.js', (_req, res) => {
@@ -70,7 +75,16 @@ export function webChatRoutes({ bot, logger, visitorKey }: WebChatOptions): Rout
     try {
       key ??= visitorKey().then((secret) => createSecretKey(Buffer.from(secret)));
       const visitor = visitorId(await key, cookie);
-      const reply = await bot.reply(visitor, parsed.data.text, { channel: 'web', user: visitor });
+      const interaction: Interaction = 'text' in parsed.data
+        ? { kind: 'text', text: parsed.data.text }
+        : { kind: 'action', id: parsed.data.action, value: parsed.data.value };
+      const outcomes = await engine.handle({ interaction, channel: 'web', user: visitor, place: { kind: 'direct' }, forms: 'none' });
+      const replies = outcomes.flatMap((o) => (o.kind === 'reply' ? [o.reply] : []));
+      const reply = replies.at(-1);
+      if (!reply) {
+        res.status(204).end();
+        return;
+      }
       const { intent, verdict, amount } = reply;
       res.json({ reply: { intent, verdict, amount }, card: replyCard(reply) });
     } catch (error) {

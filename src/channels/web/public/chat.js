@@ -1,5 +1,5 @@
 // The web chat: sends text to /api/chat and renders the reply's Adaptive Card with the official renderer,
-// the same card Teams shows. A button sends its data.text as if typed.
+// the same card Teams shows. A button sends its action id and value; its label is shown as what you chose.
 (() => {
   const log = document.getElementById('log');
   const form = document.getElementById('ask');
@@ -15,7 +15,9 @@
   function show(cardJson) {
     const card = new AdaptiveCards.AdaptiveCard();
     card.onExecuteAction = (action) => {
-      if (action instanceof AdaptiveCards.SubmitAction && action.data && action.data.text) send(action.data.text);
+      if (action instanceof AdaptiveCards.SubmitAction && action.data && action.data.action) {
+        send(action.title, { action: action.data.action, value: action.data.text || '' });
+      }
     };
     card.parse(cardJson);
     const holder = document.createElement('div');
@@ -34,13 +36,13 @@
     log.appendChild(line);
   }
 
-  async function send(text) {
+  async function send(text, pressed) {
     say(text);
     try {
       const response = await fetch('/api/chat', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text }),
+        body: JSON.stringify(pressed || { text }),
       });
       const body = await response.json();
       if (body.card) show(body.card);
