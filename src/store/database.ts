@@ -42,7 +42,29 @@ function sqlite(path: string, synchronous: 'FULL' | 'NORMAL'): Kysely<Database> 
   file.pragma(`synchronous = ${synchronous}`);
   file.pragma('busy_timeout = 5000');
   file.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+}
+
+/** Kysely prepares every query anew; the same few queries run for every message, so keep them prepared. */
+const CACHED_STATEMENTS = 200;
+
+function withStatementCache(file: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(query: string): SQLite.Statement {
+      let statement = cache.get(query);
+      if (statement) {
+        // Most recently used last, so the oldest falls out first.
+        cache.delete(query);
+      } else {
+        statement = file.prepare(query);
+        if (cache.size >= CACHED_STATEMENTS) cache.delete(cache.keys().next().value ?? '');
+      }
+      cache.set(query, statement);
+      return statement;
+    },
+    close: () => file.close(),
+  };
 }
 
 /** "data/gedragsbot.db" → "data/gedragsbot-tijdelijk.db": the short-lived rows beside the registers. */
