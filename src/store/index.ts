@@ -1,5 +1,7 @@
 import type { ChannelDirectory, EventLedger } from '../core/channels.js';
 import type { ConversationStateStore } from '../core/conversation/state.js';
+import type { Outbox } from '../core/outreach/model.js';
+import type { QuestionDesk } from '../core/questions/model.js';
 import type { PollStore } from '../core/polls/ports.js';
 import type { DilemmaTally } from '../core/dilemmas/practice.js';
 import type { RegisterService } from '../core/registers/service.js';
@@ -11,6 +13,9 @@ import { StoreEventLedger } from './services/handled-events.js';
 import { StoreConversationStates } from './services/conversations.js';
 import { CoordinatorService } from './services/coordinator.js';
 import { InstanceService } from './services/instance.js';
+import { StoreOutbox } from './services/outbox.js';
+import { StoreQuestionDesk } from './services/questions.js';
+import { Sealer } from './services/sealing.js';
 import { StorePollService } from './services/polls.js';
 import { type Clock, StoreRegisterService } from './services/registers.js';
 import { StoreUsageRecorder } from './services/usage.js';
@@ -31,6 +36,10 @@ export interface StoreServices {
   tally: DilemmaTally;
   /** Conversation state that any instance can continue; `secret` keys the row hashes. */
   conversations(options: { ttlMs: number; secret?: string | undefined }): ConversationStateStore;
+  /** Questions put to the coordinator; closed ones are kept `keepDays` more. */
+  questions(keepDays: number): QuestionDesk;
+  /** What the bot sends on its own, once across instances. */
+  outbox: Outbox;
   /** Shared secrets and once-per-period claims for several instances. */
   instance: InstanceService;
   /** Writes the usage counts a server collected in memory (reports and shutdown do it themselves). */
@@ -53,6 +62,8 @@ export interface StoreOptions {
   onUsageError?: (error: unknown) => void;
   /** A database connection dropped outside a query; the next query opens a new one. */
   onConnectionError?: (error: unknown) => void;
+  /** GEDRAGSBOT_SECRET: seals addresses and keys hashes; without it the store keeps a generated one. */
+  secret?: string | undefined;
 }
 
 /** One generated secret per installation when IT sets none: it keys visitor and conversation hashes. */
@@ -63,6 +74,9 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
   const counts = new UsageCountRepository(store.db);
   const usage = new StoreUsageRecorder(counts, options.usageFlushMs ?? 0, options.onUsageError);
   const instance = new InstanceService(store);
+  const secret = () => (options.secret ? Promise.resolve(options.secret) : instance.sharedSecret(SHARED_SECRET));
+  let sealer: Promise<Sealer> | undefined;
+  const addresses = () => (sealer ??= secret().then((s) => new Sealer(s, 'adressen')));
   const events = new StoreEventLedger(store, options.now, options.onUsageError);
   return {
     usage,
@@ -79,8 +93,10 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
       },
     },
     instance,
-    conversations: ({ ttlMs, secret }) => {
-      const key = () => (secret ? Promise.resolve(secret) : instance.sharedSecret(SHARED_SECRET));
+    questions: (keepDays) => new StoreQuestionDesk(store, addresses, keepDays),
+    outbox: new StoreOutbox(store, addresses, secret),
+    conversations: ({ ttlMs, secret: given }) => {
+      const key = () => (given ? Promise.resolve(given) : secret());
       const clock = options.now;
       return new StoreConversationStates(store, key, ttlMs, clock ? () => clock().getTime() : Date.now);
     },

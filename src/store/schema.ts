@@ -167,6 +167,51 @@ export interface ScheduledRunTable {
   claimed_at: string;
 }
 
+export interface CoordinatorQuestionTable {
+  id: string;
+  /** "V-7K3Q": what the asker and the coordinator call the question. */
+  code: string;
+  status: string;
+  channel: string;
+  /** Sealed address of the asker; null once the question is closed. */
+  asker: string | null;
+  created_at: string;
+  answered_at: string | null;
+  closed_at: string | null;
+  delete_after: string | null;
+  reminded_at: string | null;
+}
+
+export interface QuestionMessageTable {
+  id: string;
+  question_id: string;
+  /** "medewerker" or "coordinator". */
+  author: string;
+  body: string;
+  created_at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  dedupe_key: string;
+  kind: string;
+  /** Sealed delivery address; emptied once sent. */
+  address: string;
+  /** Keyed hash of a web visitor, who is told on their next visit; null for Slack and Teams. */
+  lookup: string | null;
+  payload: string;
+  due_at: string;
+  claimed_at: string | null;
+  sent_at: string | null;
+  attempts: Generated<number>;
+}
+
+export interface ContactAddressTable {
+  owner: string;
+  address: string;
+  updated_at: string;
+}
+
 export interface Database {
   usage_counts: UsageCountTable;
   usage_daily: UsageDailyTable;
@@ -184,6 +229,10 @@ export interface Database {
   handled_events: HandledEventTable;
   instance_settings: InstanceSettingTable;
   scheduled_runs: ScheduledRunTable;
+  coordinator_questions: CoordinatorQuestionTable;
+  question_messages: QuestionMessageTable;
+  outbox: OutboxTable;
+  contact_addresses: ContactAddressTable;
   /** Kysely's own bookkeeping lives next to ours. */
   _placeholder?: { id: Generated<number> };
 }
