@@ -3,7 +3,12 @@ import { join, relative } from 'node:path';
 import { type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
 import { RuleBaseError, type RuleBaseProblem } from '../errors.js';
+import { IntentClassifier } from '../understanding/classifier.js';
+import { loadCorpus, trainingHash } from '../understanding/corpus.js';
+import { FEATURE_VERSION } from '../understanding/features.js';
 import { Lexicon } from '../understanding/lexicon.js';
+import { fromFile, MODEL_FILE, modelFileSchema, ModelFormatError } from '../understanding/model.js';
+import { SpellingCorrector } from '../understanding/spelling.js';
 import {
   type Condition,
   type IntentConfig,
@@ -28,6 +33,44 @@ export interface RuleBase {
   intents: IntentConfig;
   rules: RuleDefinition[];
   ruleFiles: string[];
+  /** The trained intent model (taal/model.json) and the words it corrects typos to. */
+  classifier: IntentClassifier;
+  spelling: SpellingCorrector;
+  /** How many labelled examples the model was trained on. */
+  corpusSize: number;
+}
+
+export const STALE_MODEL = 'het model is op andere voorbeelden, begrippen of kenmerken getraind dan er nu staan; train het opnieuw met "npm run train"';
+
+/**
+ * The model must match the corpus and lexicon beside it. A stale model is a
+ * rule-base error like any other (the bot does not start), not a silent
+ * retrain: training takes seconds and its result belongs in version control.
+ */
+type Trained = Pick<RuleBase, 'classifier' | 'spelling' | 'corpusSize'>;
+
+function readModel(reader: Reader, dir: string): Trained | undefined {
+  const corpus = loadCorpus(dir, FEATURE_VERSION);
+  for (const p of corpus.problems) reader.problem(p.file, p.line > 0 ? `regel ${String(p.line)}` : '$', p.message);
+  const file = reader.read(join('taal', MODEL_FILE), modelFileSchema);
+  if (!file) return undefined;
+  const stale = file.versie !== FEATURE_VERSION || file.hash !== trainingHash(dir, FEATURE_VERSION);
+  if (corpus.problems.length === 0 && stale) {
+    reader.problem(join('taal', MODEL_FILE), '$.hash', STALE_MODEL);
+  }
+  let model;
+  try {
+    model = fromFile(file);
+  } catch (error) {
+    if (!(error instanceof ModelFormatError)) throw error;
+    reader.problem(join('taal', MODEL_FILE), '$.gewichten', error.message);
+    return undefined;
+  }
+  return {
+    classifier: new IntentClassifier(model),
+    spelling: new SpellingCorrector(model.words),
+    corpusSize: corpus.examples.length,
+  };
 }
 
 /** Concepts the understanding adds itself, next to those in begrippen.json. */
@@ -203,8 +246,9 @@ export function loadRuleBase(dir: string): RuleBase {
       }
     }
   }
-  if (reader.problems.length > 0 || !organisation || !lexiconDefinition || !intents) {
+  const trained = lexiconDefinition ? readModel(reader, dir) : undefined;
+  if (reader.problems.length > 0 || !organisation || !lexiconDefinition || !intents || !trained) {
     throw new RuleBaseError(reader.problems);
   }
-  return { dir, organisation, lexicon: new Lexicon(lexiconDefinition), intents, rules, ruleFiles };
+  return { dir, organisation, lexicon: new Lexicon(lexiconDefinition), intents, rules, ruleFiles, ...trained };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_IDS } from '../messages/model.js';
-import { FACT_NAMES } from './facts.js';
+import { FACT_NAMES, SITUATIONS } from './facts.js';
 
 /** What json-rules-engine understands out of the box; a typo here would silently never match. */
 export const OPERATORS = [
@@ -26,6 +26,8 @@ export const INTENTS = [
   'ongewenst_gedrag',
   'misstand_melden',
   'vertrouwenspersoon',
+  'steun',
+  'vraag_voorleggen',
   'registreren',
   'dilemma',
   'help',
@@ -139,9 +141,15 @@ export const organisationSchema = z.strictObject({
         telefoon: z.string().optional(),
         email: z.email().optional(),
         url: z.url().optional(),
+        /** The situations this route serves; without it, every referral names it. */
+        situaties: z.array(z.enum(SITUATIONS, {
+          error: (i) => `onbekende situatie ${JSON.stringify(i.input)}; verwacht een van: ${SITUATIONS.join(', ')}`,
+        })).min(1).optional(),
       }),
     )
     .default([]),
+  /** Who answers questions put to the organisation in writing ("vraag voorleggen"). */
+  integriteitscoordinator: contact.optional(),
   intranet: z.record(z.string(), z.url()).default({}),
 });
 export type Organisation = z.infer<typeof organisationSchema>;

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/core/understanding/understand.js';
 import { defaultRuleBase } from '../../helpers/rulebase.js';
 
-const facts = (text: string) => {
-  const { lexicon, intents } = defaultRuleBase();
-  return understand(lexicon, intents, text).facts;
-};
+const facts = (text: string) => understand(defaultRuleBase(), text).facts;
+const intentOf = (text: string) => understand(defaultRuleBase(), text).intent;
 
 describe('understand: the facts the rules need', () => {
   it.each([
@@ -44,22 +42,19 @@ describe('understand: the facts the rules need', () => {
   });
 
   it('mood: asking whether versus wanting to register', () => {
-    const { lexicon, intents } = defaultRuleBase();
-    expect(understand(lexicon, intents, 'Moet ik mijn bijbaan doorgeven?').intent).toBe('nevenwerkzaamheden');
-    expect(understand(lexicon, intents, 'Ik wil mijn bijbaan doorgeven').intent).toBe('registreren');
-    expect(understand(lexicon, intents, 'Kan ik hier mijn bijbaan registreren?').intent).toBe('registreren');
-    expect(understand(lexicon, intents, 'Ik wil weten of ik mijn bijbaan moet melden').intent).toBe('nevenwerkzaamheden');
+    expect(intentOf('Moet ik mijn bijbaan doorgeven?')).toBe('nevenwerkzaamheden');
+    expect(intentOf('Ik wil mijn bijbaan doorgeven')).toBe('registreren');
+    expect(intentOf('Kan ik hier mijn bijbaan registreren?')).toBe('registreren');
+    expect(intentOf('Ik wil weten of ik mijn bijbaan moet melden')).toBe('nevenwerkzaamheden');
   });
 
   it('someone else\'s conduct is a report, the person\'s own situation is a question', () => {
-    const { lexicon, intents } = defaultRuleBase();
-    expect(understand(lexicon, intents, 'Een collega neemt cadeaus aan van leveranciers').intent).toBe('misstand_melden');
-    expect(understand(lexicon, intents, 'Iemand wil me 50 euro toestoppen').intent).toBe('geschenk');
+    expect(intentOf('Een collega neemt cadeaus aan van leveranciers')).toBe('misstand_melden');
+    expect(intentOf('Iemand wil me 50 euro toestoppen')).toBe('geschenk');
   });
 
   it('a word in a message is not a topic by itself', () => {
-    const { lexicon, intents } = defaultRuleBase();
-    expect(understand(lexicon, intents, 'Mijn printer doet het niet').intent).toBe('onbekend');
-    expect(understand(lexicon, intents, 'Hoe boek ik een dienstreis?').intent).toBe('onbekend');
+    expect(intentOf('Mijn printer doet het niet')).toBe('onbekend');
+    expect(intentOf('Hoe boek ik een dienstreis?')).toBe('onbekend');
   });
 });
