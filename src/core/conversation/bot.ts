@@ -145,7 +145,10 @@ export class GedragsBot {
     const inFlow = Boolean(previous?.registration && !previous.registrationPaused) || Boolean(previous?.dilemma?.id);
     // In a flow short answers ("Ja, aangenomen") are field values: there only a clear signal or a clear topic refers.
     const clearReferral = heard.referredBy === 'signaal' || (heard.referredBy === 'model' && heard.confidence >= FLOW_REFERRAL_CONFIDENCE);
-    if (heard.readable && heard.refer && !(inFlow && (isFlowControl(text) || !clearReferral))) {
+    const continuing = continuesTopic(previous, heard, words(fold(text)).length);
+    // Doubt alone does not pull a follow-up ("het gaat om mijn nieuwe vriend") out of its topic.
+    const doubtOnly = heard.referredBy === 'twijfel' && continuing;
+    if (heard.readable && heard.refer && !doubtOnly && !(inFlow && (isFlowControl(text) || !clearReferral))) {
       return this.refer(conversation, heard, context, previous);
     }
     if (previous?.registration) {
@@ -171,7 +174,7 @@ export class GedragsBot {
       return { intent: 'help', verdict: 'geen', amount: null, text: TEXTS.unreadable, actions: [] };
     }
     const threshold = this.ruleBase.organisation.geschenkDrempel;
-    if (previous && continuesTopic(previous, heard, words(fold(text)).length)) {
+    if (previous && continuing) {
       const facts = mergeTopic(previous.facts, heard, threshold);
       return this.answer(conversation, facts, context, previous);
     }
@@ -180,7 +183,8 @@ export class GedragsBot {
     }
     if (heard.turn === 'bevestiging') return this.acknowledge(conversation, previous);
     if (heard.intent === 'dilemma' && this.dilemmas) return this.nextDilemma(conversation, text, previous, context);
-    if (heard.intent === 'registreren') {
+    const resumesRegistering = RESUME.test(fold(text)) && /registr/.test(fold(text));
+    if (heard.intent === 'registreren' || resumesRegistering) {
       const started = await this.desk.start(desk, heard);
       if (started) {
         await this.count(this.countsFor(started, context, this.now()));

@@ -31,6 +31,11 @@ const OBJECT_CONCEPTS = [
   'vertrouwelijk', 'privemail', 'voorziening_beperkt',
 ];
 
+const VALUE_CONCEPTS = ['waarde_laag', 'waarde_hoog', 'waarde_onbekend'];
+const VALUE_TOPICS: ReadonlySet<string> = new Set(['geschenk', 'uitnodiging']);
+/** A follow-up the model reads as another topic this surely is one. */
+const SURE_OF_NEW_TOPIC = 0.7;
+
 /** A short message on the same topic reads as more about it ("en mag ik hem houden?"), a long one as a new question. */
 const SAME_TOPIC_FOLLOW_UP_MAX_WORDS = 10;
 
@@ -44,14 +49,20 @@ export function continuesTopic(state: ConversationState | undefined, heard: Unde
   if (!hasOpenTopic(state) || !state) return false;
   if (heard.turn === 'aanvulling') return true;
   if (heard.turn === 'bevestiging') return false;
+  const surelyReferral = heard.referredBy === 'model' || heard.referredBy === 'signaal';
   // The answer to "Wat is de geschatte waarde?": a value, a band ("niet veel") or "weet ik niet".
-  const namesValue = heard.amount !== null || ['waarde_laag', 'waarde_hoog', 'waarde_onbekend'].some((c) => heard.facts.concepts.includes(c));
-  if (state.awaiting === 'waarde' && namesValue && !heard.refer) return true;
+  const namesValue = heard.amount !== null || VALUE_CONCEPTS.some((c) => heard.facts.concepts.includes(c));
+  if (state.awaiting === 'waarde' && namesValue && !surelyReferral) return true;
+  const namesOwnObject = OBJECT_CONCEPTS.some((c) => heard.facts.concepts.includes(c));
+  const sureOfOtherTopic = heard.intent !== state.facts.intent && heard.confidence >= SURE_OF_NEW_TOPIC;
   // "met mijn leidinggevende, die vraagt erom", "oh wacht, ze doen mee aan de aanbesteding": more about the same thing.
-  if (heard.frames.fragment && FACT_TOPICS.has(state.facts.intent) && !heard.refer) return true;
+  if (heard.frames.fragment && FACT_TOPICS.has(state.facts.intent) && !surelyReferral && !sureOfOtherTopic) return true;
+  // "ik behandel zijn vergunning": a fact about the gift's giver, not a question of its own.
+  const addsGiftFact = heard.facts.concepts.includes('procedure_lopend') || heard.amount !== null;
+  const plainStatement = !heard.frames.asksWhether && !namesOwnObject && !surelyReferral;
+  if (VALUE_TOPICS.has(state.facts.intent) && addsGiftFact && plainStatement) return true;
   const sameTopic = heard.intent === state.facts.intent && FACT_TOPICS.has(heard.intent);
   // "en mag ik hem houden?" points back; "mag ik deze fles wijn aannemen?" names its own thing: a new question.
-  const namesOwnObject = OBJECT_CONCEPTS.some((c) => heard.facts.concepts.includes(c));
   return sameTopic && words <= SAME_TOPIC_FOLLOW_UP_MAX_WORDS && heard.pointsBack && !namesOwnObject;
 }
 

@@ -175,6 +175,8 @@ export const lexiconSchema = z.strictObject({
     z.string().regex(/^[a-z_]+$/, 'begripnamen in kleine letters met _'),
     z.strictObject({
       uitleg: z.string().optional(),
+      /** Only as written (or its stem, or a phrase): never through a typo or the tail of a compound. */
+      strikt: z.boolean().default(false),
       woorden: termList,
       exact: termList,
       stammen: termList,

@@ -8,6 +8,8 @@
 export interface Frames {
   /** Someone else (a colleague, manager, resident …) is the first actor named, before the person themself. */
   otherActsFirst: boolean;
+  /** A colleague, manager or official is the one acting, and the person does not name themself: a report. */
+  colleagueActs: boolean;
   /** Someone else does something to the person ("hij scheldt me uit", "ze dreigt mij"). */
   doneToMe: boolean;
   /** The person names themself at all. */
@@ -36,6 +38,12 @@ const OTHERS = new Set([
   'ondernemer', 'aannemer', 'leverancier', 'buurman', 'bezoeker', 'huurder', 'aanvrager', 'gemeentesecretaris',
   'secretaris', 'directie', 'controller', 'boa', 'handhaver', 'inspecteur', 'chauffeur', 'opzichter',
 ]);
+/** People inside the organisation whose conduct the person may report. */
+const COLLEAGUES = new Set([
+  'collega', 'collegas', 'leidinggevende', 'lg', 'manager', 'baas', 'chef', 'teamleider', 'teamleidster', 'directeur',
+  'wethouder', 'burgemeester', 'raadslid', 'medewerker', 'afdelingshoofd', 'teamgenoot', 'ambtenaar', 'coordinator',
+  'projectleider', 'gemeentesecretaris', 'directie', 'controller', 'boa', 'handhaver', 'inspecteur', 'opzichter',
+]);
 const ASK = new Set(['mag', 'moet', 'kan', 'kun', 'kunnen', 'mogen', 'moeten', 'hoef', 'hoeven', 'zou', 'mocht', 'is', 'ben']);
 const ASK_WORDS = new Set(['toegestaan', 'oke', 'ok', 'okay', 'goed', 'erg', 'probleem', 'verboden', 'netjes', 'handig', 'slim']);
 const DO = [
@@ -53,7 +61,7 @@ const CLAUSE_BREAK = new Set(['maar', 'wel', 'alleen', 'enkel', 'want', 'omdat',
 const FRAGMENT_START = new Set([
   'van', 'met', 'bij', 'voor', 'aan', 'door', 'om', 'op', 'in', 'uit', 'via', 'het', 'hij', 'ze', 'zij', 'die', 'dat', 'en',
   'maar', 'oh', 'o', 'wacht', 'nee', 'ja', 'sorry', 'trouwens', 'overigens', 'plus', 'ook', 'eigenlijk', 'correctie', 'oeps',
-  'ow', 'ah', 'hmm', 'eh', 'ehm', 'nou', 'dus', 'want', 'omdat', 'als', 'alleen',
+  'ow', 'ah', 'hmm', 'eh', 'ehm', 'nou', 'dus', 'want', 'omdat', 'als', 'alleen', 'is', 'was', 'waren',
 ]);
 const ASIDE = new Set(['trouwens', 'overigens']);
 const NEGATION_REACH = 3;
@@ -85,6 +93,7 @@ export function framesOf(
     if (firstOther < 0 && OTHERS.has(t)) firstOther = i;
   }
   const otherActsFirst = firstOther >= 0 && (firstMe < 0 || firstOther < firstMe);
+  const colleagueActs = firstMe < 0 && firstOther >= 0 && COLLEAGUES.has(tokens[firstOther] ?? '');
   let doneToMe = false;
   for (let i = 0; i < tokens.length && !doneToMe; i++) {
     if (!OTHERS.has(tokens[i] ?? '')) continue;
@@ -116,6 +125,7 @@ export function framesOf(
   const fragment = FRAGMENT_START.has(first) || tokens.some((t) => ASIDE.has(t));
   return {
     otherActsFirst,
+    colleagueActs,
     fragment,
     doneToMe,
     firstPerson: firstMe >= 0,

@@ -40,6 +40,7 @@ export class Lexicon {
   private readonly exact = new Map<string, string[]>();
   private readonly tails = new Map<string, string[]>();
   private readonly roots: [string, string][] = [];
+  private readonly fuzzyRoots: [string, string][] = [];
   private readonly endings: [string, string][] = [];
   private readonly fuzzyByLength = new Map<number, { word: string; concepts: string[] }[]>();
   private readonly phrasesByFirst = new Map<string, Phrase[]>();
@@ -57,13 +58,19 @@ export class Lexicon {
     this.conceptNames = Object.keys(definition.begrippen);
     const fuzzy = new Map<string, string[]>();
     for (const [concept, entry] of Object.entries(definition.begrippen)) {
+      // Strict concepts (safety signals, facts that decide a verdict) must not be found by accident:
+      // "stopte" is no typo of "stompte", and "trouwens" does not end in Vienna.
+      const loose = !entry.strikt;
       for (const word of entry.woorden) {
         for (const key of keysOf(word)) push(this.words, key, concept);
-        if (word.length >= MIN_TAIL) for (const key of keysOf(word)) push(this.tails, key, concept);
-        if (word.length >= this.minFuzzyLength) push(fuzzy, word, concept);
+        if (loose && word.length >= MIN_TAIL) for (const key of keysOf(word)) push(this.tails, key, concept);
+        if (loose && word.length >= this.minFuzzyLength) push(fuzzy, word, concept);
       }
       for (const word of entry.exact) push(this.exact, word, concept);
-      for (const root of entry.stammen) this.roots.push([root, concept]);
+      for (const root of entry.stammen) {
+        this.roots.push([root, concept]);
+        if (loose) this.fuzzyRoots.push([root, concept]);
+      }
       for (const ending of entry.uitgangen) this.endings.push([ending, concept]);
       for (const phrase of entry.zinnen) this.addPhrase(concept, phrase);
       for (const word of entry.behalve) {
@@ -199,7 +206,7 @@ export class Lexicon {
       for (const c of bestConcepts) into.add(c);
       return;
     }
-    for (const [root, c] of this.roots) {
+    for (const [root, c] of this.fuzzyRoots) {
       if (root.length < 7) continue;
       const head = token.slice(0, root.length);
       if (distance(head, root) <= 1 || distance(token.slice(0, root.length + 1), root) <= 1) into.add(c);

@@ -230,6 +230,8 @@ const SAFETY_SIGNALS: [concept: string, intent: Intent][] = [
   ['nood', 'steun'],
   ['mens_spreken', 'vertrouwenspersoon'],
 ];
+/** Topics in which someone else can break the code. */
+const CONDUCT_TOPICS: ReadonlySet<Intent> = new Set(['geschenk', 'uitnodiging', 'privegebruik', 'informatie', 'nevenwerkzaamheden']);
 const CLARIFIABLE: ReadonlySet<Intent> = new Set([
   'geschenk',
   'uitnodiging',
@@ -242,7 +244,12 @@ const CLARIFIABLE: ReadonlySet<Intent> = new Set([
 /** Safety before topic: a clear signal, or doubt between a referral and anything else, refers. */
 type Referral = { intent: Intent; by: 'signaal' | 'model' | 'twijfel' } | null;
 
-function safetyFirst(classification: Classification, has: ConceptTest, thresholds: Thresholds): Referral {
+function safetyFirst(
+  classification: Classification,
+  has: ConceptTest,
+  frames: Frames,
+  thresholds: Thresholds,
+): Referral {
   const { intent, ranked, turn } = classification;
   if (has('suicidaal')) return { intent: 'steun', by: 'signaal' };
   if (turn === null && REFERRAL_INTENTS.has(intent)) return { intent, by: 'model' };
@@ -251,6 +258,8 @@ function safetyFirst(classification: Classification, has: ConceptTest, threshold
     if (has(concept) && !(target === 'vertrouwenspersoon' && intent === 'vraag_voorleggen')) return { intent: target, by: 'signaal' };
   }
   if (turn !== null) return null;
+  // "Mijn collega deelt zijn wachtwoord": someone else's conduct is a report, never a verdict on the person.
+  if (frames.colleagueActs && CONDUCT_TOPICS.has(intent)) return { intent: 'misstand_melden', by: 'twijfel' };
   const inDoubt = referralInDoubt(ranked, thresholds.doorverwijzen);
   return inDoubt ? { intent: inDoubt, by: 'twijfel' } : null;
 }
@@ -278,7 +287,7 @@ export function understand(
   const classification = parts.classifier.classify(vector, options.openTopic === true);
   const has: ConceptTest = (c) => affirmed(reading, c);
   const thresholds = parts.classifier.thresholds;
-  const referral = classification.turn === 'bevestiging' ? null : safetyFirst(classification, has, thresholds);
+  const referral = classification.turn === 'bevestiging' ? null : safetyFirst(classification, has, reading.frames, thresholds);
   const intent = referral?.intent ?? classification.intent;
   const turn = referral ? null : classification.turn;
   const ranked = classification.ranked;
