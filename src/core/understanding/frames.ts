@@ -16,6 +16,8 @@ export interface Frames {
   firstPerson: boolean;
   /** "mag/moet/kan ik …", "is het toegestaan …", or a question mark. */
   asksWhether: boolean;
+  /** "moet ik …", "hoef ik …", "mag ik …" without "hoe" or "waar": whether it is required or allowed, not how. */
+  asksObligation: boolean;
   /** "ik wil …", "hoe registreer ik …": an action now. */
   wantsToDo: boolean;
   /** "stel dat", "wat als", "als ik …": a hypothetical. */
@@ -64,6 +66,7 @@ const FRAGMENT_START = new Set([
   'ow', 'ah', 'hmm', 'eh', 'ehm', 'nou', 'dus', 'want', 'omdat', 'als', 'alleen', 'is', 'was', 'waren',
 ]);
 const ASIDE = new Set(['trouwens', 'overigens']);
+const HOW = new Set(['hoe', 'waar', 'waarmee', 'wie', 'welk', 'welke', 'wanneer']);
 const NEGATION_REACH = 3;
 
 function startsAt(tokens: readonly string[], at: number, phrase: readonly string[]): boolean {
@@ -122,6 +125,8 @@ export function framesOf(
       negated.add(j);
     }
   }
+  const obliged = anyPhrase(tokens, [['moet', 'ik'], ['hoef', 'ik'], ['mag', 'ik'], ['moeten', 'we'], ['moet', 'je'], ['hoort', 'dat']]);
+  const asksObligation = obliged && !tokens.some((t) => HOW.has(t));
   const fragment = FRAGMENT_START.has(first) || tokens.some((t) => ASIDE.has(t));
   return {
     otherActsFirst,
@@ -130,6 +135,7 @@ export function framesOf(
     doneToMe,
     firstPerson: firstMe >= 0,
     asksWhether,
+    asksObligation,
     wantsToDo,
     hypothetical,
     negated,

@@ -230,6 +230,8 @@ const SAFETY_SIGNALS: [concept: string, intent: Intent][] = [
   ['nood', 'steun'],
   ['mens_spreken', 'vertrouwenspersoon'],
 ];
+/** What can be registered, so what a "moet ik het melden?" is about. */
+const REGISTER_TOPICS: ReadonlySet<Intent> = new Set(['geschenk', 'nevenwerkzaamheden']);
 /** Topics in which someone else can break the code. */
 const CONDUCT_TOPICS: ReadonlySet<Intent> = new Set(['geschenk', 'uitnodiging', 'privegebruik', 'informatie', 'nevenwerkzaamheden']);
 const CLARIFIABLE: ReadonlySet<Intent> = new Set([
@@ -288,13 +290,23 @@ export function understand(
   const has: ConceptTest = (c) => affirmed(reading, c);
   const thresholds = parts.classifier.thresholds;
   const referral = classification.turn === 'bevestiging' ? null : safetyFirst(classification, has, reading.frames, thresholds);
-  const intent = referral?.intent ?? classification.intent;
+  let intent = referral?.intent ?? classification.intent;
+  let decidedByFrame = false;
+  // "Moet ik mijn bijbaan doorgeven?" asks whether; only "ik wil …" or "hoe …" is the action of registering.
+  if (intent === 'registreren' && reading.frames.asksObligation && !reading.frames.wantsToDo) {
+    const topic = classification.ranked.find((r) => REGISTER_TOPICS.has(r.label as Intent));
+    if (topic) {
+      intent = topic.label as Intent;
+      decidedByFrame = true;
+    }
+  }
   const turn = referral ? null : classification.turn;
   const ranked = classification.ranked;
   const second = ranked.find((r) => r.label !== intent)?.p ?? 0;
   const confidence = ranked.find((r) => r.label === intent)?.p ?? 0;
   const uncertain
     = !referral
+      && !decidedByFrame
       && turn === null
       && CLARIFIABLE.has(intent)
       && (confidence < thresholds.zeker || confidence - second < thresholds.marge);
