@@ -31,8 +31,9 @@ const OBJECT_CONCEPTS = [
   'vertrouwelijk', 'privemail', 'voorziening_beperkt',
 ];
 
-const VALUE_CONCEPTS = ['waarde_laag', 'waarde_hoog', 'waarde_onbekend'];
+const VALUE_CONCEPTS = ['waarde_laag', 'waarde_hoog', 'waarde_onbekend', 'waarde_niet_te_schatten'];
 const VALUE_TOPICS: ReadonlySet<string> = new Set(['geschenk', 'uitnodiging']);
+const BARE_FOLLOW_UP_MAX_WORDS = 4;
 /** A follow-up the model reads as another topic this surely is one. */
 const SURE_OF_NEW_TOPIC = 0.7;
 
@@ -61,6 +62,8 @@ export function continuesTopic(state: ConversationState | undefined, heard: Unde
   const addsGiftFact = heard.facts.concepts.includes('procedure_lopend') || heard.amount !== null;
   const plainStatement = !heard.frames.asksWhether && !namesOwnObject && !surelyReferral;
   if (VALUE_TOPICS.has(state.facts.intent) && addsGiftFact && plainStatement) return true;
+  // "mag dat?", "en nu?": about what was just answered.
+  if (words <= BARE_FOLLOW_UP_MAX_WORDS && heard.pointsBack && !namesOwnObject && !surelyReferral) return true;
   const sameTopic = heard.intent === state.facts.intent && FACT_TOPICS.has(heard.intent);
   // "en mag ik hem houden?" points back; "mag ik deze fles wijn aannemen?" names its own thing: a new question.
   return sameTopic && words <= SAME_TOPIC_FOLLOW_UP_MAX_WORDS && heard.pointsBack && !namesOwnObject;
@@ -94,7 +97,7 @@ export function mergeTopic(topic: TopicFacts, heard: Understanding, threshold: n
   if (intent === 'geschenk' && facts.giftKind === 'voorwerp' && topic.giftKind && !denied.has(kindConcept(topic.giftKind))) {
     facts.giftKind = topic.giftKind;
   }
-  const saysUnknown = affirmed.has('waarde_onbekend') && !heard.amount;
+  const saysUnknown = (affirmed.has('waarde_onbekend') || affirmed.has('waarde_niet_te_schatten')) && !heard.amount;
   return {
     ...facts,
     valueUnknown: saysUnknown || (topic.valueUnknown && !heard.amount && !band),

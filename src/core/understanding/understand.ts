@@ -310,7 +310,9 @@ export function understand(
       && turn === null
       && CLARIFIABLE.has(intent)
       && (confidence < thresholds.zeker || confidence - second < thresholds.marge);
-  const valueUnknown = has('waarde_onbekend') && (options.replyToValue === true || has('waarde_woord') || reading.tokens.length <= 6);
+  // "geen idee" alone may be about anything; "kan ik niet inschatten" is always about the value.
+  const valueUnknown = has('waarde_niet_te_schatten')
+    || (has('waarde_onbekend') && (options.replyToValue === true || has('waarde_woord') || reading.tokens.length <= 6));
   const giver = reading.tokens.find((t) => parts.lexicon.word(t).concepts.includes('gever')) ?? null;
   return {
     ...classification,

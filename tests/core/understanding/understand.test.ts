@@ -58,3 +58,46 @@ describe('understand: the facts the rules need', () => {
     expect(intentOf('Hoe boek ik een dienstreis?')).toBe('onbekend');
   });
 });
+
+describe('understand: frames and the facts of issue 11', () => {
+  it('money in any form is money', () => {
+    for (const text of ['ze wil me een tientje in mijn hand drukken', 'een leverancier heeft 100 euro op mijn rekening gestort', 'hij gaf me een briefje van 50']) {
+      expect(facts(text).giftKind, text).toBe('geld');
+    }
+  });
+
+  it('a denial is not the thing denied', () => {
+    expect(facts('geen cadeaubon maar een boek van 20 euro').giftKind).toBe('voorwerp');
+    expect(understand(defaultRuleBase(), 'geen geld of bon ofzo, gewoon een doos koekjes').denied).toEqual(expect.arrayContaining(['geld', 'waardebon']));
+  });
+
+  it('"kan ik niet inschatten" and "geen flauw idee" are an unknown value', () => {
+    expect(facts('ik kreeg een vaas, kan ik niet inschatten').valueUnknown).toBe(true);
+    expect(facts('een beeldje van een aannemer, geen flauw idee wat het kost').valueUnknown).toBe(true);
+  });
+
+  it('a procedure the person handles, and one that is over', () => {
+    expect(facts('de aanvrager van de vergunning die ik behandel gaf me bonbons').procedure).toBe(true);
+    expect(facts('een inschrijver op onze lopende aanbesteding stuurde me een taart').procedure).toBe(true);
+    expect(facts('een aannemer gaf me een taart, er loopt geen aanbesteding meer, die is al gegund').procedure).toBe(false);
+  });
+
+  it('a council seat: in the own organisation or elsewhere', () => {
+    expect(facts('ik wil raadslid worden in onze eigen gemeente').politicalOffice).toBe('eigen');
+    expect(facts('ik word gemeenteraadslid in mijn woonplaats, een andere gemeente').politicalOffice).toBe('elders');
+    expect(facts('ik sta op de kieslijst voor onze gemeenteraad').politicalOffice).toBe('elders');
+  });
+
+  it('who acts: a colleague\'s conduct is a report, something done to the person is unwanted behaviour', () => {
+    expect(understand(defaultRuleBase(), 'mijn collega deelt zijn wachtwoord met de hele afdeling').intent).toBe('misstand_melden');
+    expect(understand(defaultRuleBase(), 'een inwoner heeft me bedreigd').facts.situation).toBe('dreiging');
+    expect(understand(defaultRuleBase(), 'ik word niet gepest, maar mag ik mijn werklaptop mee naar huis nemen?').intent).toBe('privegebruik');
+  });
+
+  it('every classification has a probability and a margin', () => {
+    const heard = understand(defaultRuleBase(), 'Mag ik een fles wijn van 30 euro aannemen?');
+    expect(heard.confidence).toBeGreaterThan(0.5);
+    expect(heard.margin).toBeGreaterThan(0);
+    expect(heard.ranked[0]?.label).toBe('geschenk');
+  });
+});
