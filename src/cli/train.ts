@@ -18,6 +18,7 @@ import { MODEL_FILE, toFile } from '../core/understanding/model.js';
 import { SpellingCorrector } from '../core/understanding/spelling.js';
 import { type Evaluation, trainWithEvaluation } from '../core/understanding/training.js';
 import { readMessage, vectorOf } from '../core/understanding/understand.js';
+import { fold, sanitize, words } from '../core/text/normalize.js';
 
 /** Corpus words hunspell does not know still count when people use them this often ("mn", "wmo", "boa"). */
 const OWN_WORD_MIN_COUNT = 3;
@@ -54,9 +55,10 @@ async function main(): Promise<number> {
   }
   const started = performance.now();
   const lexicon = new Lexicon(lexiconDefinition);
-  const readings = corpus.examples.map((e) => readMessage(lexicon, e.tekst));
   const counts = new Map<string, number>();
-  for (const r of readings) for (const t of r.tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const e of corpus.examples) {
+    for (const t of words(fold(sanitize(e.tekst)))) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
   const isDutch = await hunspell();
   const lexiconWords = new Set(Object.values(lexiconDefinition.begrippen).flatMap((b) => b.woorden));
   const known = [...counts]
@@ -65,6 +67,9 @@ async function main(): Promise<number> {
     .map(([word]) => word);
   for (const word of [...lexiconWords].sort()) if (!counts.has(word) && !word.includes(' ')) known.push(word);
   const spelling = new SpellingCorrector(known);
+  // The lexicon corrects typos with the same words at training time as when answering.
+  lexicon.useSpelling(spelling);
+  const readings = corpus.examples.map((e) => readMessage(lexicon, e.tekst));
   const vectorFor = (e: (typeof corpus.examples)[number], i?: number) =>
     vectorOf((i === undefined ? undefined : readings[i]) ?? readMessage(lexicon, e.tekst), spelling);
   const vectors = new Map(corpus.examples.map((e, i) => [e, vectorFor(e, i)]));

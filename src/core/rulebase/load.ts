@@ -250,5 +250,7 @@ export function loadRuleBase(dir: string): RuleBase {
   if (reader.problems.length > 0 || !organisation || !lexiconDefinition || !intents || !trained) {
     throw new RuleBaseError(reader.problems);
   }
-  return { dir, organisation, lexicon: new Lexicon(lexiconDefinition), intents, rules, ruleFiles, ...trained };
+  const lexicon = new Lexicon(lexiconDefinition);
+  lexicon.useSpelling(trained.spelling);
+  return { dir, organisation, lexicon, intents, rules, ruleFiles, ...trained };
 }

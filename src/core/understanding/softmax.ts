@@ -1,4 +1,4 @@
-import type { FeatureVector } from './features.js';
+import { charGrams, charGramScale, type FeatureVector } from './features.js';
 
 /**
  * Multinomial logistic regression (softmax) with L2, trained by AdaGrad over
@@ -61,6 +61,28 @@ export function softmaxInPlace(scores: Float64Array): void {
   for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] ?? 0) / sum;
 }
 
+const WORD_CACHE_LIMIT = 50_000;
+const wordSums = new WeakMap<LinearModel, Map<string, Float32Array>>();
+
+/** The summed weights of a word's character n-grams, computed once per model and word. */
+function wordSum(model: LinearModel, word: string): Float32Array {
+  let cache = wordSums.get(model);
+  if (!cache) {
+    cache = new Map();
+    wordSums.set(model, cache);
+  }
+  let sum = cache.get(word);
+  if (sum) return sum;
+  sum = new Float32Array(model.labels.length);
+  for (const gram of charGrams(word)) {
+    const w = model.weights.get(gram);
+    if (w) for (let k = 0; k < w.length; k++) sum[k] = (sum[k] ?? 0) + (w[k] ?? 0);
+  }
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(word, sum);
+  return sum;
+}
+
 export function probabilities(model: LinearModel, vector: FeatureVector): Float64Array {
   const scores = new Float64Array(model.labels.length);
   for (let i = 0; i < vector.names.length; i++) {
@@ -68,6 +90,11 @@ export function probabilities(model: LinearModel, vector: FeatureVector): Float6
     if (!w) continue;
     const v = vector.values[i] ?? 0;
     for (let k = 0; k < w.length; k++) scores[k] = (scores[k] ?? 0) + (w[k] ?? 0) * v;
+  }
+  const scale = charGramScale(vector.words);
+  for (const word of vector.words) {
+    const sum = wordSum(model, word);
+    for (let k = 0; k < sum.length; k++) scores[k] = (scores[k] ?? 0) + (sum[k] ?? 0) * scale;
   }
   softmaxInPlace(scores);
   return scores;

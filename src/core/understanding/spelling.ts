@@ -8,7 +8,8 @@
  * (two for long words) in a few microseconds.
  */
 const MIN_LENGTH = 5;
-const LONG = 9;
+/** From this length two edits count as a slip too; shorter words get one. */
+const LONG = 11;
 const CACHE_LIMIT = 20_000;
 
 function deletes(word: string, depth: number, into: Set<string>): void {
@@ -56,7 +57,7 @@ export class SpellingCorrector {
       if (word.length < MIN_LENGTH - 1) continue;
       add(word, word);
       const variants = new Set<string>();
-      deletes(word, word.length >= LONG ? 2 : 1, variants);
+      deletes(word, 1, variants);
       for (const v of variants) add(v, word);
     }
     this.index = index;
@@ -69,6 +70,8 @@ export class SpellingCorrector {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const index = this.built();
+    // One delete on each side finds every word within one edit (a swap included); long words
+    // may take a second delete on the input side, which finds two slips in the same place.
     const maxEdits = word.length >= LONG ? 2 : 1;
     const candidates = new Set<string>(index.get(word) ?? []);
     const variants = new Set<string>();

@@ -2,7 +2,7 @@ import type { Intent } from '../rulebase/schema.js';
 import { REFERRAL_INTENTS } from './classifier.js';
 import { referralInDoubt } from './understand.js';
 import { type CorpusExample, LABELS, type Label } from './corpus.js';
-import type { FeatureVector } from './features.js';
+import { expandCharGrams, type FeatureVector } from './features.js';
 import type { Thresholds } from './model.js';
 import { DEFAULT_TRAINING, type Example, type LinearModel, probabilities, seededRandom, shuffled, train, type TrainOptions } from './softmax.js';
 
@@ -172,7 +172,11 @@ export function trainWithEvaluation(
   folds = 5,
 ): TrainingResult {
   const labels = [...LABELS];
-  const examples: Example[] = corpus.map((e) => ({ vector: vectorOf(e), label: labels.indexOf(e.intentie) }));
+  // Training sees every n-gram by name; answering adds them up per word (the same sum, cached).
+  const examples: Example[] = corpus.map((e) => ({
+    vector: expandCharGrams(vectorOf(e)),
+    label: labels.indexOf(e.intentie),
+  }));
   const heldOut = crossValidate(examples, labels, folds, options);
   const thresholds = calibrate(heldOut);
   const evaluation = evaluate(heldOut, thresholds, folds);
