@@ -38,6 +38,8 @@ export interface TrainingResult {
 
 const CLARIFIABLE = new Set(['geschenk', 'uitnodiging', 'nevenwerkzaamheden', 'privegebruik', 'informatie', 'belangenverstrengeling']);
 const TURNS = new Set(['aanvulling', 'bevestiging']);
+/** A missed referral can hurt someone; a needless one costs a minute. */
+const MISSED_REFERRAL_COST = 10;
 
 /** Folds keep each label's share, so a small label is in every fold. */
 function stratifiedFolds(labels: readonly number[], k: number, seed: number): number[] {
@@ -95,7 +97,7 @@ function refersAt(q: Float64Array, margin: number): boolean {
 }
 
 /**
- * Asymmetric on purpose: a missed referral costs five times a needless one.
+ * Asymmetric on purpose: a missed referral costs ten times a needless one.
  * For topics: a right verdict gains 1, a wrong one costs 2, a question costs nothing.
  */
 export function calibrate(heldOut: readonly HeldOut[]): Thresholds {
@@ -106,7 +108,7 @@ export function calibrate(heldOut: readonly HeldOut[]): Thresholds {
       if (TURNS.has(h.label)) continue;
       const refers = refersAt(topicsOnly(h.p), t);
       const needs = REFERRAL_INTENTS.has(h.label as Intent);
-      if (needs && !refers) cost += 5;
+      if (needs && !refers) cost += MISSED_REFERRAL_COST;
       if (!needs && refers) cost += 1;
     }
     if (cost < bestReferral.cost) bestReferral = { threshold: Math.round(t * 1000) / 1000, cost };

@@ -259,7 +259,11 @@ function safetyFirst(
     // "Ik wil mijn vraag aan een mens stellen" is putting a question to the coordinator, also a person.
     if (has(concept) && !(target === 'vertrouwenspersoon' && intent === 'vraag_voorleggen')) return { intent: target, by: 'signaal' };
   }
-  if (turn !== null) return null;
+  if (turn !== null) {
+    // Read as "more about the open topic", yet with a real chance of distress or unwanted behaviour: refer.
+    const referral = ranked.find((r) => REFERRAL_INTENTS.has(r.label as Intent));
+    return referral && referral.p >= TURN_REFERRAL_P ? { intent: referral.label as Intent, by: 'twijfel' } : null;
+  }
   // "Mijn collega deelt zijn wachtwoord": someone else's conduct is a report, never a verdict on the person.
   if (frames.colleagueActs && CONDUCT_TOPICS.has(intent)) return { intent: 'misstand_melden', by: 'twijfel' };
   const inDoubt = referralInDoubt(ranked, thresholds.doorverwijzen);
@@ -277,7 +281,9 @@ export function referralInDoubt(ranked: readonly { label: string; p: number }[],
 }
 
 /** Below this a referral is noise, however flat the rest is. */
-const MIN_REFERRAL_P = 0.15;
+const MIN_REFERRAL_P = 0.1;
+/** For a turn read as an addition or a thank-you, a referral needs more than noise. */
+const TURN_REFERRAL_P = 0.2;
 
 export function understand(
   parts: UnderstandingParts,
@@ -289,7 +295,7 @@ export function understand(
   const classification = parts.classifier.classify(vector, options.openTopic === true);
   const has: ConceptTest = (c) => affirmed(reading, c);
   const thresholds = parts.classifier.thresholds;
-  const referral = classification.turn === 'bevestiging' ? null : safetyFirst(classification, has, reading.frames, thresholds);
+  const referral = safetyFirst(classification, has, reading.frames, thresholds);
   let intent = referral?.intent ?? classification.intent;
   let decidedByFrame = false;
   // "Moet ik mijn bijbaan doorgeven?" asks whether; only "ik wil …" or "hoe …" is the action of registering.
