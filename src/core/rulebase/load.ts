@@ -11,8 +11,6 @@ import { fromFile, MODEL_FILE, modelFileSchema, ModelFormatError } from '../unde
 import { SpellingCorrector } from '../understanding/spelling.js';
 import {
   type Condition,
-  type IntentConfig,
-  intentConfigSchema,
   lexiconSchema,
   type Organisation,
   organisationSchema,
@@ -22,7 +20,7 @@ import {
 
 /**
  * A rule base is a folder: organisatie.json (threshold, contacts, routes),
- * taal/begrippen.json and taal/intenties.json (how questions are understood)
+ * taal/begrippen.json, taal/voorbeelden/ and taal/model.json (how questions are understood)
  * and any number of rule files (*.json) for json-rules-engine. All of it is
  * checked before the bot answers a single question.
  */
@@ -30,7 +28,6 @@ export interface RuleBase {
   dir: string;
   organisation: Organisation;
   lexicon: Lexicon;
-  intents: IntentConfig;
   rules: RuleDefinition[];
   ruleFiles: string[];
   /** The trained intent model (taal/model.json) and the words it corrects typos to. */
@@ -196,7 +193,6 @@ export function loadRuleBase(dir: string): RuleBase {
   const reader = new Reader(dir);
   const organisation = reader.read('organisatie.json', organisationSchema);
   const lexiconDefinition = reader.read(join('taal', 'begrippen.json'), lexiconSchema);
-  const intents = reader.read(join('taal', 'intenties.json'), intentConfigSchema);
   let ruleFiles: string[] = [];
   try {
     ruleFiles = readdirSync(dir)
@@ -221,22 +217,6 @@ export function loadRuleBase(dir: string): RuleBase {
   }
   if (lexiconDefinition) {
     const known = new Set([...Object.keys(lexiconDefinition.begrippen), ...BUILT_IN_CONCEPTS]);
-    for (const [intent, weights] of Object.entries(intents?.intenties ?? {})) {
-      const used = [
-        ...Object.keys(weights.kern),
-        ...Object.keys(weights.steun),
-        ...weights.vereist.flat(),
-        ...weights.uitgesloten,
-      ];
-      for (const concept of used) {
-        if (!known.has(concept))
-          reader.problem(
-            join('taal', 'intenties.json'),
-            `$.intenties.${intent}`,
-            `onbekend begrip "${concept}"`,
-          );
-      }
-    }
     for (const rule of rules) {
       const used = new Set<string>();
       conceptsIn(rule.conditions, used);
@@ -247,10 +227,10 @@ export function loadRuleBase(dir: string): RuleBase {
     }
   }
   const trained = lexiconDefinition ? readModel(reader, dir) : undefined;
-  if (reader.problems.length > 0 || !organisation || !lexiconDefinition || !intents || !trained) {
+  if (reader.problems.length > 0 || !organisation || !lexiconDefinition || !trained) {
     throw new RuleBaseError(reader.problems);
   }
   const lexicon = new Lexicon(lexiconDefinition);
   lexicon.useSpelling(trained.spelling);
-  return { dir, organisation, lexicon, intents, rules, ruleFiles, ...trained };
+  return { dir, organisation, lexicon, rules, ruleFiles, ...trained };
 }

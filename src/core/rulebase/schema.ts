@@ -187,20 +187,3 @@ export const lexiconSchema = z.strictObject({
   ),
 });
 export type LexiconDefinition = z.infer<typeof lexiconSchema>;
-
-const weights = z.record(z.string(), z.number().min(0).max(20));
-
-export const intentConfigSchema = z.strictObject({
-  uitleg: z.string().optional(),
-  minimumScore: z.number().positive(),
-  intenties: z.partialRecord(
-    z.enum(INTENTS),
-    z.strictObject({
-      kern: weights,
-      steun: weights.default({}),
-      vereist: z.array(z.array(z.string()).min(1)).default([]),
-      uitgesloten: z.array(z.string()).default([]),
-    }),
-  ),
-});
-export type IntentConfig = z.infer<typeof intentConfigSchema>;

@@ -47,6 +47,8 @@ export interface LoadedModel extends LinearModel {
   hash: string;
   thresholds: Thresholds;
   words: string[];
+  /** The k-fold score recorded at training, for rules check. */
+  heldOutAccuracy: number | null;
 }
 
 export class ModelFormatError extends Error {}
@@ -69,6 +71,7 @@ export function fromFile(file: ModelFile): LoadedModel {
     hash: file.hash,
     thresholds: file.drempels,
     words: file.woorden.split(' ').filter(Boolean),
+    heldOutAccuracy: typeof file.evaluatie?.nauwkeurigheid === 'number' ? file.evaluatie.nauwkeurigheid : null,
   };
 }
 
