@@ -46,6 +46,11 @@ const COLLEAGUES = new Set([
   'wethouder', 'burgemeester', 'raadslid', 'medewerker', 'afdelingshoofd', 'teamgenoot', 'ambtenaar', 'coordinator',
   'projectleider', 'gemeentesecretaris', 'directie', 'controller', 'boa', 'handhaver', 'inspecteur', 'opzichter',
 ]);
+/** What a witness does: sees, hears, notices, suspects. */
+const OBSERVING = new Set([
+  'zag', 'zie', 'hoorde', 'hoor', 'merk', 'merkte', 'vermoed', 'vermoedde', 'ontdekte', 'ontdek', 'betrapte', 'gezien',
+  'gehoord', 'gemerkt', 'ontdekt', 'betrapt',
+]);
 const ASK = new Set(['mag', 'moet', 'kan', 'kun', 'kunnen', 'mogen', 'moeten', 'hoef', 'hoeven', 'zou', 'mocht', 'is', 'ben']);
 const ASK_WORDS = new Set(['toegestaan', 'oke', 'ok', 'okay', 'goed', 'erg', 'probleem', 'verboden', 'netjes', 'handig', 'slim']);
 const DO = [
@@ -96,7 +101,11 @@ export function framesOf(
     if (firstOther < 0 && OTHERS.has(t)) firstOther = i;
   }
   const otherActsFirst = firstOther >= 0 && (firstMe < 0 || firstOther < firstMe);
-  const colleagueActs = firstMe < 0 && firstOther >= 0 && COLLEAGUES.has(tokens[firstOther] ?? '');
+  // "ik zag dat mijn teamleider …": the person only watches; the colleague acts.
+  const watches = tokens.findIndex((t, i) =>
+    SUBJECT_ME.has(t) && (OBSERVING.has(tokens[i + 1] ?? '') || (tokens[i + 1] === 'heb' && OBSERVING.has(tokens[i + 2] ?? ''))));
+  const watchedColleague = watches >= 0 && tokens.slice(watches + 2, watches + 8).some((t) => COLLEAGUES.has(t));
+  const colleagueActs = (firstMe < 0 && firstOther >= 0 && COLLEAGUES.has(tokens[firstOther] ?? '')) || watchedColleague;
   let doneToMe = false;
   for (let i = 0; i < tokens.length && !doneToMe; i++) {
     if (!OTHERS.has(tokens[i] ?? '')) continue;

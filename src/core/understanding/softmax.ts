@@ -13,9 +13,18 @@ export interface TrainOptions {
   seed: number;
   /** Features seen in fewer training examples are left out: they only memorise. */
   minCount: number;
+  /** Models trained in this many example orders are averaged, so one order's luck decides no borderline case. */
+  orders: number;
 }
 
-export const DEFAULT_TRAINING: TrainOptions = { epochs: 15, learningRate: 0.4, l2: 3e-4, seed: 7, minCount: 3 };
+export const DEFAULT_TRAINING: TrainOptions = {
+  epochs: 15,
+  learningRate: 0.4,
+  l2: 3e-4,
+  seed: 7,
+  minCount: 3,
+  orders: 3,
+};
 
 export interface Example {
   vector: FeatureVector;
@@ -105,6 +114,21 @@ export function train(
   labels: readonly string[],
   options: TrainOptions = DEFAULT_TRAINING,
 ): LinearModel {
+  const runs = Array.from({ length: Math.max(1, options.orders) }, (_, run) =>
+    trainOnce(examples, labels, { ...options, seed: options.seed + run * 101 }));
+  const [first, ...rest] = runs;
+  if (!first) throw new Error('geen model getraind');
+  for (const [name, w] of first.weights) {
+    for (const other of rest) {
+      const v = other.weights.get(name);
+      if (v) for (let k = 0; k < w.length; k++) w[k] = (w[k] ?? 0) + (v[k] ?? 0);
+    }
+    for (let k = 0; k < w.length; k++) w[k] = (w[k] ?? 0) / runs.length;
+  }
+  return first;
+}
+
+function trainOnce(examples: readonly Example[], labels: readonly string[], options: TrainOptions): LinearModel {
   const counts = new Map<string, number>();
   for (const e of examples) for (const name of e.vector.names) counts.set(name, (counts.get(name) ?? 0) + 1);
   const index = new Map<string, number>();

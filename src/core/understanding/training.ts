@@ -40,6 +40,7 @@ const CLARIFIABLE = new Set(['geschenk', 'uitnodiging', 'nevenwerkzaamheden', 'p
 const TURNS = new Set(['aanvulling', 'bevestiging']);
 /** A missed referral can hurt someone; a needless one costs a minute. */
 const MISSED_REFERRAL_COST = 10;
+const ASKING_COST = 0.25;
 
 /** Folds keep each label's share, so a small label is in every fold. */
 function stratifiedFolds(labels: readonly number[], k: number, seed: number): number[] {
@@ -98,7 +99,7 @@ function refersAt(q: Float64Array, margin: number): boolean {
 
 /**
  * Asymmetric on purpose: a missed referral costs ten times a needless one.
- * For topics: a right verdict gains 1, a wrong one costs 2, a question costs nothing.
+ * For topics: a right verdict gains 1, a wrong one costs 2, a question back costs a little (a click, and patience).
  */
 export function calibrate(heldOut: readonly HeldOut[]): Thresholds {
   let bestReferral = { threshold: 0.1, cost: Number.POSITIVE_INFINITY };
@@ -125,7 +126,7 @@ export function calibrate(heldOut: readonly HeldOut[]): Thresholds {
         if (!CLARIFIABLE.has(label) || refersAt(q, bestReferral.threshold)) continue;
         const second = argmax(q, (k) => k === top);
         const asks = (q[top] ?? 0) < zeker || (q[top] ?? 0) - (q[second] ?? 0) < marge;
-        if (!asks) utility += label === h.label ? 1 : -2;
+        utility += asks ? -ASKING_COST : label === h.label ? 1 : -2;
       }
       if (utility > best.utility + 1e-9) best = { zeker: round(zeker), marge: round(marge), utility };
     }

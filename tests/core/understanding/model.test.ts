@@ -62,7 +62,7 @@ describe('training', () => {
     ...['hoeveel verlof heb ik', 'de printer doet het niet', 'wanneer is de kerstborrel', 'waar is kamer 3'].map((tekst) => ({ tekst, intentie: 'onbekend' as const })),
   ].map((e, i) => ({ ...e, file: 'test.jsonl', line: i + 1 }));
   const vector = (tekst: string) => vectorOf(readMessage(lexicon, tekst), spelling);
-  const options = { epochs: 10, learningRate: 0.4, l2: 3e-4, seed: 7, minCount: 1 };
+  const options = { epochs: 10, learningRate: 0.4, l2: 3e-4, seed: 7, minCount: 1, orders: 2 };
 
   it('is reproducible: the same corpus gives the same model', () => {
     const a = trainWithEvaluation(corpus, (e) => vector(e.tekst), options, 2);
