@@ -154,6 +154,8 @@ export class Lexicon {
   word(token: string): WordInfo {
     const cached = this.cache.get(token);
     if (cached) return cached;
+    // Numbers are amounts, dates and house numbers, never a concept: no stemming or corrections for them.
+    if (/^\d+$/.test(token)) return { forms: [token], concepts: this.exact.get(token) ?? [] };
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     const forms = wordForms(token);
     const concepts = new Set<string>(this.exact.get(token) ?? []);
