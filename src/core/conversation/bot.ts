@@ -181,9 +181,9 @@ export class GedragsBot {
     if (previous?.awaiting === 'waarde' && heard.turn === null && heard.intent === 'onbekend' && previous.asked < MAX_VALUE_QUESTIONS) {
       return this.askValueAgain(conversation, previous);
     }
-    if (heard.turn === 'bevestiging') return this.acknowledge(conversation, previous);
-    if (heard.intent === 'dilemma' && this.dilemmas) return this.nextDilemma(conversation, text, previous, context);
     const resumesRegistering = RESUME.test(fold(text)) && /registr/.test(fold(text));
+    if (heard.turn === 'bevestiging' && !resumesRegistering) return this.acknowledge(conversation, previous);
+    if (heard.intent === 'dilemma' && this.dilemmas) return this.nextDilemma(conversation, text, previous, context);
     if (heard.intent === 'registreren' || resumesRegistering) {
       const started = await this.desk.start(desk, heard);
       if (started) {

@@ -10,7 +10,7 @@ import type { SpellingCorrector } from './spelling.js';
  * carry who acts, denial and the question form. Changing anything here changes
  * what a trained model means: raise FEATURE_VERSION so a stale model is caught.
  */
-export const FEATURE_VERSION = 8;
+export const FEATURE_VERSION = 9;
 
 export interface FeatureInput {
   tokens: readonly string[];

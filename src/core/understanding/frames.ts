@@ -46,6 +46,12 @@ const COLLEAGUES = new Set([
   'wethouder', 'burgemeester', 'raadslid', 'medewerker', 'afdelingshoofd', 'teamgenoot', 'ambtenaar', 'coordinator',
   'projectleider', 'gemeentesecretaris', 'directie', 'controller', 'boa', 'handhaver', 'inspecteur', 'opzichter',
 ]);
+/** Verbs of giving and offering. */
+const GIVING = new Set([
+  'gaf', 'geeft', 'geven', 'gegeven', 'stuurde', 'stuurt', 'sturen', 'gestuurd', 'bood', 'biedt', 'bieden', 'aangeboden',
+  'stopte', 'stopt', 'drukte', 'drukt', 'bracht', 'brengt', 'gebracht', 'schonk', 'schenkt', 'geschonken', 'trakteerde',
+  'trakteert', 'nodigde', 'nodigt', 'uitnodigen', 'uitgenodigd', 'overhandigde', 'gunde', 'gunt',
+]);
 /** What a witness does: sees, hears, notices, suspects. */
 const OBSERVING = new Set([
   'zag', 'zie', 'hoorde', 'hoor', 'merk', 'merkte', 'vermoed', 'vermoedde', 'ontdekte', 'ontdek', 'betrapte', 'gezien',
@@ -106,8 +112,10 @@ export function framesOf(
     SUBJECT_ME.has(t) && (OBSERVING.has(tokens[i + 1] ?? '') || (tokens[i + 1] === 'heb' && OBSERVING.has(tokens[i + 2] ?? ''))));
   const watchedColleague = watches >= 0 && tokens.slice(watches + 2, watches + 8).some((t) => COLLEAGUES.has(t));
   const colleagueActs = (firstMe < 0 && firstOther >= 0 && COLLEAGUES.has(tokens[firstOther] ?? '')) || watchedColleague;
+  // Giving, sending or inviting is done to someone too, but it is a gift, not unwanted behaviour.
+  const gives = tokens.some((t) => GIVING.has(t));
   let doneToMe = false;
-  for (let i = 0; i < tokens.length && !doneToMe; i++) {
+  for (let i = 0; i < tokens.length && !doneToMe && !gives; i++) {
     if (!OTHERS.has(tokens[i] ?? '')) continue;
     for (let j = i + 1; j < Math.min(tokens.length, i + 6); j++) {
       if (SUBJECT_ME.has(tokens[j] ?? '')) break;
