@@ -320,7 +320,9 @@ export class GedragsBot {
     const { registration: _flow, confirmDelete: _confirm, ...rest } = base;
     const practice = { id: dilemma.id, seen: [...seen.filter((id) => id !== dilemma.id), dilemma.id] };
     await this.states.set(conversation, { ...rest, awaiting: null, dilemma: practice, updatedAt: this.now() });
+    // Practice is a flow too: "Stoppen" is always visible.
     const card = dilemmaCard(dilemma);
+    card.actions = [...card.actions, choiceAction('Stoppen')];
     await this.count([{ event: 'vraag', intent: 'dilemma', verdict: 'geen', channel: context.channel, at: new Date(this.now()) }]);
     return card;
   }
