@@ -230,6 +230,7 @@ const SAFETY_SIGNALS: [concept: string, intent: Intent][] = [
   ['nood', 'steun'],
   ['mens_spreken', 'vertrouwenspersoon'],
 ];
+const REGISTER_OBJECTS = ['geschenk_woord', 'geschenk_voorwerp', 'waardebon', 'nevenwerk', 'financieel_belang'];
 /** What can be registered, so what a "moet ik het melden?" is about. */
 const REGISTER_TOPICS: ReadonlySet<Intent> = new Set(['geschenk', 'nevenwerkzaamheden']);
 /** Topics in which someone else can break the code. */
@@ -298,6 +299,15 @@ export function understand(
   const referral = safetyFirst(classification, has, reading.frames, thresholds);
   let intent = referral?.intent ?? classification.intent;
   let decidedByFrame = false;
+  // "kado melden", "bijbaan doorgeven": two or three words, a thing to register and the verb, no question: do it.
+  const shortRegister = reading.tokens.length <= 3 && !reading.endsWithQuestionMark
+    && (has('registreer_werkwoord') || has('melden_werkwoord'))
+    && REGISTER_OBJECTS.some((c) => has(c));
+  const registersNow = shortRegister && referral?.by !== 'signaal';
+  if (registersNow) {
+    intent = 'registreren';
+    decidedByFrame = true;
+  }
   // "Moet ik mijn bijbaan doorgeven?" asks whether; only "ik wil …" or "hoe …" is the action of registering.
   if (intent === 'registreren' && reading.frames.asksObligation && !reading.frames.wantsToDo) {
     const topic = classification.ranked.find((r) => REGISTER_TOPICS.has(r.label as Intent));
@@ -327,8 +337,8 @@ export function understand(
     confidence,
     margin: confidence - second,
     uncertain,
-    refer: referral !== null,
-    referredBy: referral?.by ?? null,
+    refer: referral !== null && !registersNow,
+    referredBy: registersNow ? null : (referral?.by ?? null),
     readable: hasWords(reading.folded),
     concepts: reading.concepts,
     denied: [...reading.concepts].filter((c) => !has(c)),

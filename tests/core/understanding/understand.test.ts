@@ -46,6 +46,9 @@ describe('understand: the facts the rules need', () => {
     expect(intentOf('Ik wil mijn bijbaan doorgeven')).toBe('registreren');
     expect(intentOf('Kan ik hier mijn bijbaan registreren?')).toBe('registreren');
     expect(intentOf('Ik wil weten of ik mijn bijbaan moet melden')).toBe('nevenwerkzaamheden');
+    expect(intentOf('kado melden')).toBe('registreren');
+    expect(intentOf('nevenfunctie doorgeven')).toBe('registreren');
+    expect(intentOf('bijbaan melden?')).toBe('nevenwerkzaamheden');
   });
 
   it('someone else\'s conduct is a report, the person\'s own situation is a question', () => {
