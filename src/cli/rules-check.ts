@@ -1,6 +1,12 @@
 import type { RuleBase } from '../core/rulebase/load.js';
 import { INTENTS } from '../core/rulebase/schema.js';
 
+function describeModel(ruleBase: RuleBase): string {
+  const { thresholds, heldOutAccuracy } = ruleBase.classifier.model;
+  const score = heldOutAccuracy === null ? 'zonder score' : `k-fold ${(heldOutAccuracy * 100).toFixed(1)}% goed`;
+  return `${score}, vraagt terug onder ${thresholds.zeker} zeker of ${thresholds.marge} marge`;
+}
+
 /** The summary `gedragsbot rules check` prints for a valid rule base. */
 export function summarise(ruleBase: RuleBase): string {
   const org = ruleBase.organisation;
@@ -16,6 +22,6 @@ export function summarise(ruleBase: RuleBase): string {
     `  vertrouwenspersonen: ${org.vertrouwenspersonen.length}, externe routes: ${org.externeRoutes.length}`,
     `  regelbestanden: ${ruleBase.ruleFiles.join(', ')}`,
     `  regels: ${ruleBase.rules.length} (${perIntent.join(', ')})`,
-    `  begrippen: ${ruleBase.lexicon.conceptNames.length}, onderwerpen: ${Object.keys(ruleBase.intents.intenties).length}`,
+    `  begrippen: ${ruleBase.lexicon.conceptNames.length}, voorbeelden: ${ruleBase.corpusSize}, model: ${describeModel(ruleBase)}`,
   ].join('\n');
 }

@@ -1,9 +1,9 @@
-import { compose, menuReply, valueQuestion } from '../messages/compose.js';
+import { choiceAction, compose, fillPeople, menuReply, topicQuestion, valueQuestion } from '../messages/compose.js';
 import type { BotReply } from '../messages/model.js';
 import { GedragsbotError } from '../errors.js';
 import { TEXTS } from '../messages/texts.js';
 import { evaluatorFor, type RuleEvaluator } from '../rulebase/evaluate.js';
-import { type Facts, OPEN_ENDED } from '../rulebase/facts.js';
+import type { Facts } from '../rulebase/facts.js';
 import type { DilemmaDeck } from '../dilemmas/load.js';
 import {
   dilemmaCard,
@@ -15,19 +15,30 @@ import {
   STOP,
   themeOf,
 } from '../dilemmas/practice.js';
-import { fold } from '../text/normalize.js';
+import { fold, words } from '../text/normalize.js';
+import type { Intent } from '../rulebase/schema.js';
 import { readCommand } from '../registers/commands.js';
 import type { FormValues, RegisterForm } from '../registers/form.js';
 import type { RegisterName } from '../registers/model.js';
 import type { CoordinatorPort, RegisterService } from '../registers/service.js';
 import type { RuleBase } from '../rulebase/load.js';
 import { type Channel, type Logger, noUsage, silentLogger, type UsageCount, type UsageRecorder } from '../usage.js';
-import { type Understanding, understand } from '../understanding/understand.js';
+import { REFERRAL_INTENTS } from '../understanding/classifier.js';
+import { topicFacts, type Understanding, type UnderstandOptions, understand, VALUE_INTENTS } from '../understanding/understand.js';
+import { continuesTopic, FACT_TOPICS, hasOpenTopic, mergeTopic, readTopicChoice } from './topic.js';
 import { type DeskContext, emptyFacts, RegistrationDesk } from './registration.js';
 import type { ConversationState, ConversationStateStore } from './state.js';
 
 /** After this many tries the bot stops asking for the value and answers with what it has. */
 const MAX_VALUE_QUESTIONS = 2;
+const FLOW_REFERRAL_CONFIDENCE = 0.5;
+/** "verder" after "Je registratie staat nog klaar — verder of stoppen?". */
+const RESUME = /\b(verder|doorgaan|ga door|hervat|hervatten)\b/;
+/** Words that steer a flow and never mean a referral, however the model reads them. */
+function isFlowControl(text: string): boolean {
+  const folded = fold(text).replace(/[.!]+$/, '');
+  return RESUME.test(folded) || STOP.test(folded) || /^(opslaan|wijzigen|annuleren|ja|nee|\d+|[a-d])$/.test(folded);
+}
 
 type TopicFacts = ConversationState['facts'];
 
@@ -137,7 +148,27 @@ export class GedragsBot {
     const previous = await this.states.get(conversation);
     const text = typeof message === 'string' ? message : '';
     const desk = this.deskContext(conversation, context, previous);
-    if (previous?.registration) return this.desk.continue(desk, previous.registration, text);
+    const heard = this.understand(message, {
+      // After a gift's verdict, "het was 80" corrects the value: a bare number counts then too.
+      replyToValue: previous?.awaiting === 'waarde' || VALUE_INTENTS.has(previous?.facts.intent as Intent),
+      openTopic: hasOpenTopic(previous),
+    });
+    // Safety before any flow: distress, unwanted behaviour, a misstand or wanting a person wins at any moment.
+    const inFlow = Boolean(previous?.registration && !previous.registrationPaused) || Boolean(previous?.dilemma?.id);
+    // In a flow short answers ("Ja, aangenomen") are field values: there only a clear signal or a clear topic refers.
+    const clearReferral = heard.referredBy === 'signaal' || (heard.referredBy === 'model' && heard.confidence >= FLOW_REFERRAL_CONFIDENCE);
+    const continuing = continuesTopic(previous, heard, words(fold(text)).length);
+    // Doubt alone does not pull a follow-up ("het gaat om mijn nieuwe vriend") out of its topic.
+    const doubtOnly = heard.referredBy === 'twijfel' && continuing;
+    if (heard.readable && heard.refer && !doubtOnly && !(inFlow && (isFlowControl(text) || !clearReferral))) {
+      return this.refer(conversation, heard, context, previous);
+    }
+    if (previous?.registration) {
+      if (!previous.registrationPaused) return this.desk.continue(desk, previous.registration, text);
+      const folded = fold(text).replace(/[.!]+$/, '');
+      if (RESUME.test(folded)) return this.desk.resume(desk, previous.registration);
+      if (STOP.test(folded)) return this.desk.continue(desk, previous.registration, 'stoppen');
+    }
     if (previous?.confirmDelete) {
       const answered = await this.desk.confirmDelete(desk, text);
       if (answered) return answered;
@@ -146,21 +177,26 @@ export class GedragsBot {
     if (practising) return practising;
     const command = readCommand(message);
     if (command) return this.desk.command(desk, command);
-    if (previous?.awaiting === 'waarde') {
-      const heard = this.understand(message, true);
-      const facts = this.answerToValue(previous.facts, heard);
-      if (facts) return this.answer(conversation, facts, context, previous);
-      if (heard.intent === 'onbekend' && heard.readable && previous.asked < MAX_VALUE_QUESTIONS) {
-        return this.askValueAgain(conversation, previous);
-      }
+    if (previous?.awaiting === 'onderwerp') {
+      const chosen = readTopicChoice(text, previous.topicChoices ?? []);
+      if (chosen) return this.answerChosenTopic(conversation, previous, chosen, context);
     }
-    const heard = this.understand(message, false);
     if (!heard.readable) {
       await this.states.delete(conversation);
       return { intent: 'help', verdict: 'geen', amount: null, text: TEXTS.unreadable, actions: [] };
     }
+    const threshold = this.ruleBase.organisation.geschenkDrempel;
+    if (previous && continuing) {
+      const facts = mergeTopic(previous.facts, heard, threshold);
+      return this.answer(conversation, facts, context, previous);
+    }
+    if (previous?.awaiting === 'waarde' && heard.turn === null && heard.intent === 'onbekend' && previous.asked < MAX_VALUE_QUESTIONS) {
+      return this.askValueAgain(conversation, previous);
+    }
+    const resumesRegistering = RESUME.test(fold(text)) && /registr/.test(fold(text));
+    if (heard.turn === 'bevestiging' && !resumesRegistering) return this.acknowledge(conversation, previous);
     if (heard.intent === 'dilemma' && this.dilemmas) return this.nextDilemma(conversation, text, previous, context);
-    if (heard.intent === 'registreren') {
+    if (heard.intent === 'registreren' || resumesRegistering) {
       const started = await this.desk.start(desk, heard);
       if (started) {
         await this.count(this.countsFor(started, context, this.now()));
@@ -170,7 +206,93 @@ export class GedragsBot {
       const reason = this.desk.unavailableReason(context.user);
       return reason ? { ...answer, text: `${answer.text} ${reason}`, actions: [] } : answer;
     }
+    if (heard.uncertain) return this.clarify(conversation, heard, previous, context);
     return this.answer(conversation, heard.facts, context);
+  }
+
+  /** A referral at any moment; an unfinished registration is kept and offered again. */
+  private async refer(
+    conversation: string,
+    heard: Understanding,
+    context: TurnContext,
+    previous: ConversationState | undefined,
+  ): Promise<BotReply> {
+    const reply = await this.answer(conversation, heard.facts, context);
+    const flow = previous?.registration;
+    if (!flow) return reply;
+    const now = await this.states.get(conversation);
+    if (now) {
+      const paused = { ...now, registration: flow, registrationPaused: true, updatedAt: this.now() };
+      await this.states.set(conversation, paused);
+    }
+    return {
+      ...reply,
+      text: `${reply.text}\n\n${TEXTS.registrationWaiting}`,
+      question: {
+        slot: 'registratie',
+        prompt: TEXTS.registrationWaiting,
+        choices: [choiceAction('Verder'), choiceAction('Stoppen')],
+      },
+    };
+  }
+
+  /** "ok, dank je": the topic and its verdict stay, the answer is short. */
+  private async acknowledge(conversation: string, previous: ConversationState | undefined): Promise<BotReply> {
+    if (!previous?.verdict) {
+      return { intent: 'help', verdict: 'geen', amount: null, text: TEXTS.acknowledgedNothingOpen, actions: [] };
+    }
+    await this.states.set(conversation, { ...previous, awaiting: null, updatedAt: this.now() });
+    const intent = previous.facts.intent as BotReply['intent'];
+    const referral = REFERRAL_INTENTS.has(intent);
+    return {
+      intent,
+      verdict: previous.verdict as BotReply['verdict'],
+      amount: previous.facts.amount,
+      text: referral ? fillPeople(TEXTS.acknowledgedReferral, this.ruleBase.organisation) : TEXTS.acknowledged,
+      actions: referral ? [] : [{ id: 'nog_een_vraag', label: 'Nog een vraag', value: 'help' }],
+    };
+  }
+
+  /** Two topics are about as likely: one short question with buttons instead of a verdict on a guess. */
+  private async clarify(
+    conversation: string,
+    heard: Understanding,
+    previous: ConversationState | undefined,
+    context: TurnContext,
+  ): Promise<BotReply> {
+    const choices = heard.ranked
+      .map((r) => r.label as string)
+      .filter((label) => FACT_TOPICS.has(label))
+      .slice(0, 2);
+    const question = topicQuestion(choices);
+    const reply: BotReply = { intent: heard.intent, verdict: 'vraag', amount: heard.facts.amount, text: question.prompt, question, actions: [] };
+    // Counted now, under the best guess; the chosen topic moves the count, so the question counts once.
+    const now = this.now();
+    await this.count(this.countsFor(reply, context, now));
+    await this.states.set(conversation, {
+      ...(previous?.registration ? { registration: previous.registration, registrationPaused: true } : {}),
+      facts: heard.facts,
+      awaiting: 'onderwerp',
+      topicChoices: choices,
+      asked: 0,
+      counted: { at: now, verdict: reply.verdict, intent: reply.intent },
+      updatedAt: now,
+    });
+    return reply;
+  }
+
+  private async answerChosenTopic(
+    conversation: string,
+    previous: ConversationState,
+    chosen: Intent | 'anders',
+    context: TurnContext,
+  ): Promise<BotReply> {
+    const intent: Intent = chosen === 'anders' ? 'onbekend' : chosen;
+    const concepts = new Set(previous.facts.concepts);
+    const { amount: value, amountMin, amountMax } = previous.facts;
+    const amount = value === null ? null : { value, min: amountMin ?? value, max: amountMax ?? value, attached: true };
+    const facts = { ...previous.facts, ...topicFacts(intent, (c) => concepts.has(c), amount, previous.facts.giver) };
+    return this.answer(conversation, facts, context, previous);
   }
 
   /** An answer to the open card, "volgend dilemma" or "stoppen"; null when the message is something else. */
@@ -216,41 +338,15 @@ export class GedragsBot {
     const { registration: _flow, confirmDelete: _confirm, ...rest } = base;
     const practice = { id: dilemma.id, seen: [...seen.filter((id) => id !== dilemma.id), dilemma.id] };
     await this.states.set(conversation, { ...rest, awaiting: null, dilemma: practice, updatedAt: this.now() });
+    // Practice is a flow too: "Stoppen" is always visible.
     const card = dilemmaCard(dilemma);
+    card.actions = [...card.actions, choiceAction('Stoppen')];
     await this.count([{ event: 'vraag', intent: 'dilemma', verdict: 'geen', channel: context.channel, at: new Date(this.now()) }]);
     return card;
   }
 
-  private understand(message: unknown, replyToValue: boolean): Understanding {
-    return understand(this.ruleBase.lexicon, this.ruleBase.intents, message, { replyToValue });
-  }
-
-  /** The reply fills in the value when it names one (or says it is unknown) and does not start a new topic. */
-  private answerToValue(topic: TopicFacts, heard: Understanding): TopicFacts | null {
-    const sameTopic = heard.intent === 'onbekend' || heard.intent === 'help' || heard.intent === topic.intent;
-    if (!sameTopic) return null;
-    const threshold = this.ruleBase.organisation.geschenkDrempel;
-    const band = heard.concepts.has('waarde_hoog')
-      ? 'hoog'
-      : heard.concepts.has('waarde_laag')
-        ? 'laag'
-        : null;
-    const unknown = heard.concepts.has('waarde_onbekend');
-    if (!heard.amount && !band && !unknown) return null;
-    const merged: TopicFacts = { ...topic, valueUnknown: unknown && !heard.amount };
-    if (heard.intent === topic.intent && heard.facts.giftKind && heard.facts.giftKind !== 'voorwerp') {
-      merged.giftKind = heard.facts.giftKind;
-    }
-    if (heard.amount) {
-      merged.amount = heard.amount.value;
-      merged.amountMin = heard.amount.min;
-      merged.amountMax = Math.min(heard.amount.max, OPEN_ENDED);
-    } else if (band === 'hoog') {
-      Object.assign(merged, { amount: null, amountMin: threshold + 0.01, amountMax: OPEN_ENDED });
-    } else if (band === 'laag') {
-      Object.assign(merged, { amount: null, amountMin: 0, amountMax: threshold });
-    }
-    return merged;
+  private understand(message: unknown, options: UnderstandOptions): Understanding {
+    return understand(this.ruleBase, message, options);
   }
 
   private async askValueAgain(conversation: string, previous: ConversationState): Promise<BotReply> {
@@ -290,7 +386,8 @@ export class GedragsBot {
       facts: topic,
       awaiting: reply.question ? 'waarde' : null,
       asked,
-      counted: { at: counted.at, verdict: reply.verdict },
+      verdict: reply.verdict,
+      counted: { at: counted.at, verdict: reply.verdict, intent: reply.intent },
       updatedAt: now,
     });
     return reply;
@@ -302,8 +399,9 @@ export class GedragsBot {
     const counts: UsageCount[] = [];
     if (followUpOf?.counted) {
       const asked = new Date(followUpOf.counted.at);
-      if (followUpOf.counted.verdict !== reply.verdict) {
-        counts.push({ ...base, event: 'vraag', verdict: followUpOf.counted.verdict, at: asked, delta: -1 });
+      const before = { intent: followUpOf.counted.intent ?? reply.intent, verdict: followUpOf.counted.verdict };
+      if (before.verdict !== reply.verdict || before.intent !== reply.intent) {
+        counts.push({ ...base, ...before, event: 'vraag', at: asked, delta: -1 });
         counts.push({ ...base, event: 'vraag', verdict: reply.verdict, at: asked });
       }
       counts.push({ ...base, event: 'vervolg', verdict: reply.verdict, at: new Date(now) });

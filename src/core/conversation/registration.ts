@@ -101,11 +101,20 @@ export class RegistrationDesk {
   private async flowReply(ctx: DeskContext, out: FlowReply): Promise<BotReply> {
     const base = ctx.previous ?? { facts: emptyFacts(), awaiting: null, asked: 0, updatedAt: this.now() };
     if (out.state) {
-      const { confirmDelete: _confirm, ...rest } = base;
+      const { confirmDelete: _confirm, registrationPaused: _paused, ...rest } = base;
       const state = { ...rest, awaiting: null, registration: out.state, updatedAt: this.now() };
       await this.states.set(ctx.conversation, state);
+      // Every step can be left: "Stoppen" is always one of the buttons.
+      const canStop = out.choices.some((c) => /^(stoppen|annuleren)$/i.test(c));
+      return reply(out.text, canStop ? out.choices : [...out.choices, 'Stoppen']);
     }
     return reply(out.text, out.choices);
+  }
+
+  /** "verder" after a referral interrupted the registration: the same step again. */
+  async resume(ctx: DeskContext, flow: FlowState): Promise<BotReply> {
+    const verdict = await this.giftVerdict(flow.draft);
+    return this.flowReply(ctx, startFlow(flow.register, flow.draft, this.noteFor(verdict), flow.entryId));
   }
 
   /** Why registering cannot happen here, or null when it can. */
@@ -170,7 +179,7 @@ export class RegistrationDesk {
 
   private async clearFlow(ctx: DeskContext): Promise<void> {
     if (!ctx.previous) return;
-    const { registration: _flow, ...rest } = ctx.previous;
+    const { registration: _flow, registrationPaused: _paused, ...rest } = ctx.previous;
     await this.states.set(ctx.conversation, { ...rest, updatedAt: this.now() });
   }
 
@@ -378,6 +387,9 @@ export function emptyFacts(): ConversationState['facts'] {
     infoKind: null,
     sideKind: null,
     giver: null,
+    procedure: false,
+    politicalOffice: null,
+    situation: null,
     concepts: [],
   };
 }

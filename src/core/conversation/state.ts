@@ -7,13 +7,20 @@ import type { Facts } from '../rulebase/facts.js';
  */
 export interface ConversationState {
   facts: Omit<Facts, 'threshold'>;
-  awaiting: 'waarde' | null;
+  /** The value of the gift, or which topic it is ("Gaat het om een geschenk, een uitnodiging, of iets anders?"). */
+  awaiting: 'waarde' | 'onderwerp' | null;
+  /** The topics offered when the bot asked which one it is. */
+  topicChoices?: string[];
+  /** The verdict of the last answer, which an acknowledgement ("ok, dank je") keeps. */
+  verdict?: string;
   /** How often the bot already asked for the missing fact, so it does not ask forever. */
   asked: number;
-  /** How the open question was counted (its hour and first verdict), so its follow-up can move that count. */
-  counted?: { at: number; verdict: string };
+  /** How the open question was counted (its hour, topic and verdict), so its follow-up can move that count. */
+  counted?: { at: number; verdict: string; intent?: string };
   /** A registration in progress: only the fields the employee has filled in. */
   registration?: FlowState;
+  /** A referral interrupted the registration: it waits for "verder" or "stoppen". */
+  registrationPaused?: boolean;
   /** The ids behind the numbers of the last "mijn registraties" list. */
   listing?: { register: 'geschenk' | 'nevenwerk'; id: string }[];
   /** "Verwijder al mijn gegevens" waits for a yes. */

@@ -1,5 +1,5 @@
 import type { Answer } from '../rulebase/evaluate.js';
-import { OPEN_ENDED } from '../rulebase/facts.js';
+import { OPEN_ENDED, type Situation } from '../rulebase/facts.js';
 import type { Intent, Organisation } from '../rulebase/schema.js';
 import type { Action, ActionId, BotReply, Contact } from './model.js';
 import { TEXTS } from './texts.js';
@@ -32,14 +32,19 @@ function listNames(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} of ${names.at(-1)}`;
 }
 
-function contactsOf(org: Organisation): Contact[] {
+/** The routes that serve this situation: the Huis voor Klokkenluiders for a misstand, not for bullying. */
+export function routesFor(org: Organisation, situation: Situation | null | undefined): Organisation['externeRoutes'] {
+  return org.externeRoutes.filter((r) => !r.situaties || !situation || r.situaties.includes(situation));
+}
+
+function contactsOf(org: Organisation, situation: Situation | null | undefined): Contact[] {
   const internal = org.vertrouwenspersonen.map((p) => ({
     name: p.naam,
     ...(p.telefoon ? { phone: p.telefoon } : {}),
     ...(p.email ? { email: p.email } : {}),
     ...(p.rol ? { role: p.rol } : {}),
   }));
-  const external = org.externeRoutes.map((r) => ({
+  const external = routesFor(org, situation).map((r) => ({
     name: r.naam,
     description: r.omschrijving,
     ...(r.telefoon ? { phone: r.telefoon } : {}),
@@ -54,6 +59,8 @@ export interface ValueFacts {
   amount: number | null;
   amountMin: number | null;
   amountMax: number | null;
+  /** For referrals: which routes fit. */
+  situation?: Situation | null;
 }
 
 export function describeValue({ amount, amountMin, amountMax }: ValueFacts): string {
@@ -65,16 +72,52 @@ export function describeValue({ amount, amountMin, amountMax }: ValueFacts): str
   return `${euro(amountMin)} tot ${euro(amountMax)}`;
 }
 
+function routeName(r: Organisation['externeRoutes'][number]): string {
+  const how = [r.telefoon, r.url?.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '')].filter(Boolean).join(', ');
+  return how ? `${r.naam} (${how})` : r.naam;
+}
+
 function fill(template: string, org: Organisation, value: ValueFacts): string {
   const people = org.vertrouwenspersonen.map((p) => (p.telefoon ? `${p.naam} (${p.telefoon})` : p.naam));
+  const coordinator = org.integriteitscoordinator;
   const values: Record<string, string> = {
     drempel: euro(org.geschenkDrempel),
     bedrag: describeValue(value),
     organisatie: org.naam,
     vertrouwenspersonen: listNames(people),
-    routes: listNames(org.externeRoutes.map((r) => r.naam)),
+    routes: listNames(routesFor(org, value.situation).map(routeName)),
+    coordinator: coordinator
+      ? `${coordinator.naam}${coordinator.email ? ` (${coordinator.email})` : ''}`
+      : 'de integriteitscoördinator',
   };
   return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** {vertrouwenspersonen} and {organisatie} in one of the bot's own sentences. */
+export function fillPeople(template: string, org: Organisation): string {
+  return fill(template, org, { amount: null, amountMin: null, amountMax: null });
+}
+
+export const choiceAction = (label: string): Action => ({ id: 'keuze', label, value: label });
+
+const TOPIC_NAMES: Record<string, string> = {
+  geschenk: 'een geschenk',
+  uitnodiging: 'een uitnodiging',
+  nevenwerkzaamheden: 'nevenwerk of een nevenfunctie',
+  privegebruik: 'privégebruik van spullen van het werk',
+  informatie: 'omgaan met informatie',
+  belangenverstrengeling: 'familie of vrienden in je werk',
+};
+
+/** "Gaat het om een geschenk, een uitnodiging, of iets anders?" with a button per topic. */
+export function topicQuestion(topics: readonly string[]): NonNullable<BotReply['question']> {
+  const names = topics.map((t) => TOPIC_NAMES[t] ?? t);
+  const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  return {
+    slot: 'onderwerp',
+    prompt: `${TEXTS.whichTopic} ${[...names, 'of iets anders'].join(', ')}?`,
+    choices: [...names.map((n) => choiceAction(capital(n))), choiceAction('Iets anders')],
+  };
 }
 
 export function valueQuestion(org: Organisation): NonNullable<BotReply['question']> {
@@ -123,6 +166,6 @@ export function compose(intent: Intent, answer: Answer, org: Organisation, value
     actions: answer.acties.map((id) => ({ id, ...ACTION_LABELS[id] })),
   };
   if (question) reply.question = question;
-  if (answer.verdict === 'doorverwijzen') reply.contacts = contactsOf(org);
+  if (answer.verdict === 'doorverwijzen') reply.contacts = contactsOf(org, value.situation);
   return reply;
 }

@@ -42,7 +42,7 @@ export interface BotReply {
   /** The rule it rests on, e.g. "Gedragscode — Geschenken". */
   source?: string;
   /** The bot waits for this answer; choices are offered as buttons. */
-  question?: { slot: 'waarde'; prompt: string; choices: Action[] };
+  question?: { slot: 'waarde' | 'onderwerp' | 'registratie'; prompt: string; choices: Action[] };
   /** Contact cards for referrals (vertrouwenspersonen, external routes). */
   contacts?: Contact[];
   actions: Action[];

@@ -15,6 +15,9 @@ export const FACT_NAMES = [
   'infoKind',
   'sideKind',
   'giver',
+  'procedure',
+  'politicalOffice',
+  'situation',
   'concepts',
 ] as const;
 /** Stands for "no upper bound" ("meer dan 50"), so facts stay plain JSON numbers. */
@@ -36,6 +39,11 @@ export type Facility
     | 'onbekend';
 export type InfoKind = 'wachtwoord' | 'privemail' | 'opzoeken' | 'eigen_gewin' | 'vertrouwelijk' | 'algemeen';
 export type SideKind = 'financieel' | 'functie';
+/** A council or wethouder seat: in the person's own organisation (incompatible) or elsewhere. */
+export type PoliticalOffice = 'eigen' | 'elders';
+/** What a referral is about, so the answer names the routes that fit (organisatie.json: externeRoutes[].situaties). */
+export const SITUATIONS = ['niet_leven', 'nood', 'seksueel_geweld', 'dreiging', 'ongewenst', 'misstand', 'vertrouwen'] as const;
+export type Situation = (typeof SITUATIONS)[number];
 
 export interface Facts {
   intent: string;
@@ -51,5 +59,9 @@ export interface Facts {
   sideKind: SideKind | null;
   /** Who offers the gift or invitation, as the person named them ("leverancier", "inwoner"). */
   giver: string | null;
+  /** The giver is a party in a procedure the person handles now (tender, permit, subsidy, enforcement, negotiation). */
+  procedure: boolean;
+  politicalOffice: PoliticalOffice | null;
+  situation: Situation | null;
   concepts: string[];
 }

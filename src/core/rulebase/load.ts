@@ -3,11 +3,14 @@ import { join, relative } from 'node:path';
 import { type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
 import { RuleBaseError, type RuleBaseProblem } from '../errors.js';
+import { IntentClassifier } from '../understanding/classifier.js';
+import { loadCorpus, trainingHash } from '../understanding/corpus.js';
+import { FEATURE_VERSION } from '../understanding/features.js';
 import { Lexicon } from '../understanding/lexicon.js';
+import { fromFile, MODEL_FILE, modelFileSchema, ModelFormatError } from '../understanding/model.js';
+import { SpellingCorrector } from '../understanding/spelling.js';
 import {
   type Condition,
-  type IntentConfig,
-  intentConfigSchema,
   lexiconSchema,
   type Organisation,
   organisationSchema,
@@ -17,7 +20,7 @@ import {
 
 /**
  * A rule base is a folder: organisatie.json (threshold, contacts, routes),
- * taal/begrippen.json and taal/intenties.json (how questions are understood)
+ * taal/begrippen.json, taal/voorbeelden/ and taal/model.json (how questions are understood)
  * and any number of rule files (*.json) for json-rules-engine. All of it is
  * checked before the bot answers a single question.
  */
@@ -25,9 +28,46 @@ export interface RuleBase {
   dir: string;
   organisation: Organisation;
   lexicon: Lexicon;
-  intents: IntentConfig;
   rules: RuleDefinition[];
   ruleFiles: string[];
+  /** The trained intent model (taal/model.json) and the words it corrects typos to. */
+  classifier: IntentClassifier;
+  spelling: SpellingCorrector;
+  /** How many labelled examples the model was trained on. */
+  corpusSize: number;
+}
+
+export const STALE_MODEL = 'het model is op andere voorbeelden, begrippen of kenmerken getraind dan er nu staan; train het opnieuw met "npm run train"';
+
+/**
+ * The model must match the corpus and lexicon beside it. A stale model is a
+ * rule-base error like any other (the bot does not start), not a silent
+ * retrain: training takes seconds and its result belongs in version control.
+ */
+type Trained = Pick<RuleBase, 'classifier' | 'spelling' | 'corpusSize'>;
+
+function readModel(reader: Reader, dir: string): Trained | undefined {
+  const corpus = loadCorpus(dir, FEATURE_VERSION);
+  for (const p of corpus.problems) reader.problem(p.file, p.line > 0 ? `regel ${String(p.line)}` : '$', p.message);
+  const file = reader.read(join('taal', MODEL_FILE), modelFileSchema);
+  if (!file) return undefined;
+  const stale = file.versie !== FEATURE_VERSION || file.hash !== trainingHash(dir, FEATURE_VERSION);
+  if (corpus.problems.length === 0 && stale) {
+    reader.problem(join('taal', MODEL_FILE), '$.hash', STALE_MODEL);
+  }
+  let model;
+  try {
+    model = fromFile(file);
+  } catch (error) {
+    if (!(error instanceof ModelFormatError)) throw error;
+    reader.problem(join('taal', MODEL_FILE), '$.gewichten', error.message);
+    return undefined;
+  }
+  return {
+    classifier: new IntentClassifier(model),
+    spelling: new SpellingCorrector(model.words),
+    corpusSize: corpus.examples.length,
+  };
 }
 
 /** Concepts the understanding adds itself, next to those in begrippen.json. */
@@ -153,7 +193,6 @@ export function loadRuleBase(dir: string): RuleBase {
   const reader = new Reader(dir);
   const organisation = reader.read('organisatie.json', organisationSchema);
   const lexiconDefinition = reader.read(join('taal', 'begrippen.json'), lexiconSchema);
-  const intents = reader.read(join('taal', 'intenties.json'), intentConfigSchema);
   let ruleFiles: string[] = [];
   try {
     ruleFiles = readdirSync(dir)
@@ -178,22 +217,6 @@ export function loadRuleBase(dir: string): RuleBase {
   }
   if (lexiconDefinition) {
     const known = new Set([...Object.keys(lexiconDefinition.begrippen), ...BUILT_IN_CONCEPTS]);
-    for (const [intent, weights] of Object.entries(intents?.intenties ?? {})) {
-      const used = [
-        ...Object.keys(weights.kern),
-        ...Object.keys(weights.steun),
-        ...weights.vereist.flat(),
-        ...weights.uitgesloten,
-      ];
-      for (const concept of used) {
-        if (!known.has(concept))
-          reader.problem(
-            join('taal', 'intenties.json'),
-            `$.intenties.${intent}`,
-            `onbekend begrip "${concept}"`,
-          );
-      }
-    }
     for (const rule of rules) {
       const used = new Set<string>();
       conceptsIn(rule.conditions, used);
@@ -203,8 +226,11 @@ export function loadRuleBase(dir: string): RuleBase {
       }
     }
   }
-  if (reader.problems.length > 0 || !organisation || !lexiconDefinition || !intents) {
+  const trained = lexiconDefinition ? readModel(reader, dir) : undefined;
+  if (reader.problems.length > 0 || !organisation || !lexiconDefinition || !trained) {
     throw new RuleBaseError(reader.problems);
   }
-  return { dir, organisation, lexicon: new Lexicon(lexiconDefinition), intents, rules, ruleFiles };
+  const lexicon = new Lexicon(lexiconDefinition);
+  lexicon.useSpelling(trained.spelling);
+  return { dir, organisation, lexicon, rules, ruleFiles, ...trained };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_IDS } from '../messages/model.js';
-import { FACT_NAMES } from './facts.js';
+import { FACT_NAMES, SITUATIONS } from './facts.js';
 
 /** What json-rules-engine understands out of the box; a typo here would silently never match. */
 export const OPERATORS = [
@@ -26,6 +26,8 @@ export const INTENTS = [
   'ongewenst_gedrag',
   'misstand_melden',
   'vertrouwenspersoon',
+  'steun',
+  'vraag_voorleggen',
   'registreren',
   'dilemma',
   'help',
@@ -139,9 +141,15 @@ export const organisationSchema = z.strictObject({
         telefoon: z.string().optional(),
         email: z.email().optional(),
         url: z.url().optional(),
+        /** The situations this route serves; without it, every referral names it. */
+        situaties: z.array(z.enum(SITUATIONS, {
+          error: (i) => `onbekende situatie ${JSON.stringify(i.input)}; verwacht een van: ${SITUATIONS.join(', ')}`,
+        })).min(1).optional(),
       }),
     )
     .default([]),
+  /** Who answers questions put to the organisation in writing ("vraag voorleggen"). */
+  integriteitscoordinator: contact.optional(),
   intranet: z.record(z.string(), z.url()).default({}),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
@@ -167,6 +175,8 @@ export const lexiconSchema = z.strictObject({
     z.string().regex(/^[a-z_]+$/, 'begripnamen in kleine letters met _'),
     z.strictObject({
       uitleg: z.string().optional(),
+      /** Only as written (or its stem, or a phrase): never through a typo or the tail of a compound. */
+      strikt: z.boolean().default(false),
       woorden: termList,
       exact: termList,
       stammen: termList,
@@ -177,20 +187,3 @@ export const lexiconSchema = z.strictObject({
   ),
 });
 export type LexiconDefinition = z.infer<typeof lexiconSchema>;
-
-const weights = z.record(z.string(), z.number().min(0).max(20));
-
-export const intentConfigSchema = z.strictObject({
-  uitleg: z.string().optional(),
-  minimumScore: z.number().positive(),
-  intenties: z.partialRecord(
-    z.enum(INTENTS),
-    z.strictObject({
-      kern: weights,
-      steun: weights.default({}),
-      vereist: z.array(z.array(z.string()).min(1)).default([]),
-      uitgesloten: z.array(z.string()).default([]),
-    }),
-  ),
-});
-export type IntentConfig = z.infer<typeof intentConfigSchema>;

@@ -2,9 +2,19 @@ import snowball from 'snowball-stemmers';
 
 const dutch = snowball.newStemmer('dutch');
 
+/** Snowball is about 15 µs a word; people and the lexicon repeat words all the time. */
+const STEM_CACHE_LIMIT = 100_000;
+const stems = new Map<string, string>();
+
 /** Snowball's Dutch stemmer: "flessen" → "fless", "geschenken" → "geschenk". */
 export function stem(word: string): string {
-  return dutch.stem(word);
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = dutch.stem(word);
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /**

@@ -194,7 +194,7 @@ function parseDigits(raw: string): number | null {
 function tokenize(folded: string): Tok[] {
   let text = folded.replace(/\bt\.?\s?w\.?\s?v\.?/g, ' twv ').replace(/\bter waarde van\b/g, ' twv ');
   for (const noise of NOISE) text = text.replace(noise, ' _ ');
-  const raw = text.match(/€|\d+(?:[.,]\d+)*(?:,-+)?|%|[a-z]+|[+:/]/g) ?? [];
+  const raw = text.match(/€|-(?=\s?\d)|\d+(?:[.,]\d+)*(?:,-+)?|%|[a-z]+|[+:/]/g) ?? [];
   const toks: Tok[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i] ?? '';
@@ -267,14 +267,21 @@ function amountAt(toks: Tok[], i: number, bare: boolean): Candidate | null {
   const banknote = prev === 'van' && /^(bank)?(briefje|biljet)s?$/.test(toks[i - 2]?.text ?? '');
   if (tok.text === 'een' && next !== '' && toks[i + 2]?.text === 'of' && toks[i + 3]?.num !== undefined)
     return null;
-  const money = currencyBefore || currencyAfter || note || roughly || banknote;
+  // "30,-" is how Dutch people write whole euros.
+  const dashEuros = /,-+$/.test(tok.text);
+  // "-20 euro" or "€ -20" is no value anyone gives: not an amount.
+  if (prev === '-' || (prev === '€' && toks[i - 2]?.text === '-')) return null;
+  const money = currencyBefore || currencyAfter || note || roughly || banknote || dashEuros;
   if (!money && !marked && !(prev === 'van' && perItemAfter) && !bare) return null;
   if (!money && isExcluded(toks, i)) return null;
   if (!money && bare && tok.numWords && tok.text === 'een') return null;
   const afterCurrency = currencyAfter ? i + 2 : i + 1;
   const following = toks[afterCurrency]?.text ?? '';
+  // "elk zo'n 30", "per stuk ongeveer 12": a value marker may stand between.
+  const perItemNear = [2, 3].some((d) => PER_ITEM_BEFORE.has(toks[i - d]?.text ?? '')) && VALUE_MARKERS.has(prev);
   const perItem
     = PER_ITEM_BEFORE.has(prev)
+      || perItemNear
       || (PER_ITEM_BEFORE.has(toks[i - 2]?.text ?? '') && toks[i - 1]?.text === '€')
       || following === 'per'
       || following === 'elk'
@@ -319,6 +326,26 @@ function toAmount(c: Candidate, toks: Tok[]): Amount {
   return { value, min: value, max: value, attached };
 }
 
+/** "45 euro, eh nee 54", "30, sorry ik bedoel 35": the number after a correction replaces the one before. */
+const CORRECTION = new Set(['nee', 'sorry', 'bedoel', 'correctie', 'oeps', 'excuus', 'pardon', 'eigenlijk']);
+const CORRECTION_REACH = 4;
+
+function corrected(toks: Tok[], chosen: Candidate): Candidate {
+  let best = chosen;
+  for (let i = chosen.at + 1; i < toks.length; i++) {
+    if (!CORRECTION.has(toks[i]?.text ?? '')) continue;
+    for (let j = i + 1; j <= Math.min(toks.length - 1, i + CORRECTION_REACH); j++) {
+      const t = toks[j];
+      if (t?.num === undefined || toks[j - 1]?.text === '-') continue;
+      if (isExcluded(toks, j) && !CURRENCY.has(toks[j + 1]?.text ?? '')) break;
+      best = { ...best, at: j, value: t.num };
+      i = j;
+      break;
+    }
+  }
+  return best;
+}
+
 export function readAmount(folded: string, options: AmountOptions = {}): Amount | null {
   const toks = tokenize(folded);
   const candidates: Candidate[] = [];
@@ -330,8 +357,9 @@ export function readAmount(folded: string, options: AmountOptions = {}): Amount 
   if (range) return range;
   const values = candidates.filter((c) => !c.thresholdTalk);
   const chosen = values.length > 0 ? values : candidates;
-  const first = chosen[0];
-  if (!first) return null;
+  const found = chosen[0];
+  if (!found) return null;
+  const first = corrected(toks, found);
   if (chosen.length > 1 && chosen.every((c) => c.bound === 'exact') && joinedByAnd(toks, chosen)) {
     const total = chosen.reduce((sum, c) => sum + toAmount(c, toks).value, 0);
     const rounded = Math.round(total * 100) / 100;

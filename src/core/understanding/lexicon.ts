@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { LexiconDefinition } from '../rulebase/schema.js';
 import { stem, wordForms } from '../text/stem.js';
+import type { SpellingCorrector } from './spelling.js';
 
 /**
  * Finds the concepts of the rule base's word lists in a message. Everything a
@@ -40,6 +41,7 @@ export class Lexicon {
   private readonly exact = new Map<string, string[]>();
   private readonly tails = new Map<string, string[]>();
   private readonly roots: [string, string][] = [];
+  private readonly fuzzyRoots: [string, string][] = [];
   private readonly endings: [string, string][] = [];
   private readonly fuzzyByLength = new Map<number, { word: string; concepts: string[] }[]>();
   private readonly phrasesByFirst = new Map<string, Phrase[]>();
@@ -48,6 +50,8 @@ export class Lexicon {
   private readonly minFuzzyLength: number;
   private readonly longFrom: number;
   private readonly cache = new Map<string, WordInfo>();
+  private readonly strict = new Set<string>();
+  private spelling: SpellingCorrector | null = null;
   readonly conceptNames: readonly string[];
 
   constructor(definition: LexiconDefinition) {
@@ -57,13 +61,20 @@ export class Lexicon {
     this.conceptNames = Object.keys(definition.begrippen);
     const fuzzy = new Map<string, string[]>();
     for (const [concept, entry] of Object.entries(definition.begrippen)) {
+      // Strict concepts (safety signals, facts that decide a verdict) must not be found by accident:
+      // "stopte" is no typo of "stompte", and "trouwens" does not end in Vienna.
+      const loose = !entry.strikt;
+      if (!loose) this.strict.add(concept);
       for (const word of entry.woorden) {
         for (const key of keysOf(word)) push(this.words, key, concept);
-        if (word.length >= MIN_TAIL) for (const key of keysOf(word)) push(this.tails, key, concept);
-        if (word.length >= this.minFuzzyLength) push(fuzzy, word, concept);
+        if (loose && word.length >= MIN_TAIL) for (const key of keysOf(word)) push(this.tails, key, concept);
+        if (loose && word.length >= this.minFuzzyLength) push(fuzzy, word, concept);
       }
       for (const word of entry.exact) push(this.exact, word, concept);
-      for (const root of entry.stammen) this.roots.push([root, concept]);
+      for (const root of entry.stammen) {
+        this.roots.push([root, concept]);
+        if (loose) this.fuzzyRoots.push([root, concept]);
+      }
       for (const ending of entry.uitgangen) this.endings.push([ending, concept]);
       for (const phrase of entry.zinnen) this.addPhrase(concept, phrase);
       for (const word of entry.behalve) {
@@ -143,6 +154,8 @@ export class Lexicon {
   word(token: string): WordInfo {
     const cached = this.cache.get(token);
     if (cached) return cached;
+    // Numbers are amounts, dates and house numbers, never a concept: no stemming or corrections for them.
+    if (/^\d+$/.test(token)) return { forms: [token], concepts: this.exact.get(token) ?? [] };
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     const forms = wordForms(token);
     const concepts = new Set<string>(this.exact.get(token) ?? []);
@@ -157,18 +170,38 @@ export class Lexicon {
     for (const [ending, c] of this.endings)
       if (token.length > ending.length && token.endsWith(ending)) concepts.add(c);
     if (concepts.size === 0) this.compoundTail(token, concepts);
-    if (concepts.size === 0 && this.mayCorrect(token)) this.typo(token, concepts);
+    if (concepts.size === 0 && this.mayCorrect(token)) {
+      if (this.spelling) this.corrected(token, this.spelling, concepts);
+      else this.typo(token, concepts);
+    }
     for (const c of this.excluded.get(token) ?? []) concepts.delete(c);
     const info: WordInfo = { forms, concepts: [...concepts] };
     this.cache.set(token, info);
     return info;
   }
 
+  /**
+   * Typos go through the model's spelling corrector (words hunspell accepts), which finds the word
+   * meant in microseconds where comparing against every lexicon word took up to a millisecond.
+   */
+  useSpelling(spelling: SpellingCorrector): void {
+    this.spelling = spelling;
+    this.cache.clear();
+  }
+
+  private corrected(token: string, spelling: SpellingCorrector, into: Set<string>): void {
+    const fixed = spelling.correct(token);
+    if (!fixed || fixed === token) return;
+    for (const c of this.word(fixed).concepts) if (!this.strict.has(c)) into.add(c);
+  }
+
   /** Dutch glues words together: "nieuwjaarsreceptie" is a receptie, "werklaptop" a laptop. */
   private compoundTail(token: string, into: Set<string>): void {
+    // Snowball only changes a word's end, so the stem of a tail is the tail of the stem: one call, not one per split.
+    const stemmed = stem(token);
     for (let i = MIN_HEAD; i <= token.length - MIN_TAIL; i++) {
       const tail = token.slice(i);
-      const hit = this.tails.get(tail) ?? this.tails.get(stem(tail));
+      const hit = this.tails.get(tail) ?? (i < stemmed.length ? this.tails.get(stemmed.slice(i)) : undefined);
       if (hit) {
         for (const c of hit) into.add(c);
         return;
@@ -199,7 +232,7 @@ export class Lexicon {
       for (const c of bestConcepts) into.add(c);
       return;
     }
-    for (const [root, c] of this.roots) {
+    for (const [root, c] of this.fuzzyRoots) {
       if (root.length < 7) continue;
       const head = token.slice(0, root.length);
       if (distance(head, root) <= 1 || distance(token.slice(0, root.length + 1), root) <= 1) into.add(c);

@@ -21,7 +21,7 @@ describe('practising dilemmas in chat', () => {
     const deck = defaultDilemmas();
     const shown = deck.cards.find((c) => card.text.includes(c.situatie));
     expect(shown?.thema).toBe('geschenken');
-    expect(card.actions.map((a) => a.label)).toEqual(shown?.opties.map((o) => o.id.toUpperCase()));
+    expect(card.actions.map((a) => a.label)).toEqual([...(shown?.opties.map((o) => o.id.toUpperCase()) ?? []), 'Stoppen']);
     const feedback = await bot.reply('c', 'b', { channel: 'web' });
     expect(feedback.text).toContain(`Je koos B: ${shown?.opties[1]?.tekst ?? ''}`);
     expect(feedback.text).toContain(shown?.opties[1]?.feedback ?? '');

@@ -43,13 +43,18 @@ describe('answer texts', () => {
     if (opening) expect(reply.text).toMatch(opening);
   });
 
-  it.each(['Ik word gepest', 'Ik vermoed fraude bij een collega', 'Wie is de vertrouwenspersoon?'])(
-    'referral "%s" names the vertrouwenspersonen and routes and asks for nothing',
-    async (question) => {
+  it.each([
+    ['Ik word gepest', 'Klachtencommissie ongewenst gedrag', 'Huis voor Klokkenluiders'],
+    ['Ik vermoed fraude bij een collega', 'Huis voor Klokkenluiders', 'Klachtencommissie'],
+    ['Wie is de vertrouwenspersoon?', 'Externe vertrouwenspersoon', 'Huis voor Klokkenluiders'],
+  ])(
+    'referral "%s" names the vertrouwenspersonen and the routes that fit (%s, not %s) and asks for nothing',
+    async (question, route, notRoute) => {
       const reply = await converse([question]);
       const org = defaultRuleBase().organisation;
       for (const person of org.vertrouwenspersonen) expect(reply.text).toContain(person.naam);
-      expect(reply.text).toContain(org.externeRoutes[0]?.naam ?? '');
+      expect(reply.text).toContain(route);
+      expect(reply.text).not.toContain(notRoute);
       expect(reply.text).not.toMatch(/\?/);
       expect(reply.text).not.toMatch(/\b(wie|welke collega|naam van|vertel me)\b/i);
       expect(reply.question).toBeUndefined();

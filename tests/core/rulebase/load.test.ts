@@ -92,10 +92,11 @@ describe('loadRuleBase rejects a bad rule base with file, JSON path and what was
     expect(problemsOf(dir).map((p) => p.path)).toEqual(['$.geschenkDrempel', '$.vertrouwenspersonen']);
   });
 
-  it('a concept in intenties.json that begrippen.json does not define', () => {
+  it('a concept in a rule that begrippen.json does not define', () => {
     const dir = copyOfRules((d) => {
-      editJson(join(d, 'taal', 'intenties.json'), (f) => {
-        (f.intenties as Record<string, { kern: Record<string, number> }>).geschenk!.kern.cadeautjes = 2;
+      editJson(join(d, 'geschenken.json'), (f) => {
+        const rules = f.regels as { conditions: { all: unknown[] } }[];
+        rules[0]!.conditions.all.push({ fact: 'concepts', operator: 'contains', value: 'cadeautjes' });
       });
     },
     );

@@ -43,6 +43,22 @@ const RULE_CASES: [rule: string, question: string, verdict: string][] = [
   ['dilemma-start', 'Geef me een dilemma', 'geen'],
   ['help', 'help', 'geen'],
   ['onbekend', 'Hoeveel vakantiedagen heb ik nog?', 'geen'],
+  ['steun-niet-leven', 'Ik wil niet meer leven', 'doorverwijzen'],
+  ['steun-nood', 'Ik ben totaal overspannen en slaap al weken niet', 'doorverwijzen'],
+  ['steun-seksueel-geweld', 'Een collega heeft me aangerand op het werk', 'doorverwijzen'],
+  ['steun-dreiging', 'Een inwoner heeft me aan de balie bedreigd', 'doorverwijzen'],
+  ['vraag-voorleggen', 'Ik wil anoniem een vraag voorleggen aan de integriteitscoördinator', 'geen'],
+  [
+    'geschenk-lopende-procedure',
+    'De aanvrager van de vergunning die ik behandel gaf me bonbons van 10 euro',
+    'niet_toegestaan',
+  ],
+  [
+    'uitnodiging-lopende-procedure',
+    'Een inschrijver op de aanbesteding die ik beoordeel nodigt me uit voor een lunch',
+    'niet_toegestaan',
+  ],
+  ['raad-of-wethouder-eigen-organisatie', 'Mag ik raadslid worden in onze eigen gemeenteraad?', 'niet_toegestaan'],
 ];
 
 describe('the default rule base', () => {

@@ -106,3 +106,23 @@ describe('readAmount: long sums next to money are amounts, long digit runs alone
     expect(value('0612345678', true)).toBeNull();
   });
 });
+
+describe('readAmount: the forms people use in chat (issue 11)', () => {
+  it.each([
+    ['een horloge van €1.200', false, 1200],
+    ['een fles van 30,-', false, 30],
+    ['18,50', true, 18.5],
+    ['45 euro, eh nee 54', false, 54],
+    ['40 euro, sorry ik bedoel 80', false, 80],
+    ['2 flessen, elk zo\'n 30', false, 60],
+    ['drie dozen bonbons, per stuk ongeveer 12 euro', false, 36],
+    ['een briefje van 50', false, 50],
+  ])('%s (reply to the value question: %s) → %s', (text, bare, expected) => {
+    expect(value(text, bare)).toBe(expected);
+  });
+
+  it.each(['-20 euro', '€ -20', 'een cadeau van -15 euro'])('a negative amount is no amount: %s', (text) => {
+    expect(value(text)).toBeNull();
+    expect(value(text, true)).toBeNull();
+  });
+});
