@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { packageRoot } from './package-root.js';
 import { z } from 'zod';
 import { GedragsbotError } from './core/errors.js';
 import { DEFAULT_STORE } from './store/url.js';
@@ -10,19 +9,7 @@ import { DEFAULT_STORE } from './store/url.js';
  * .env.example; a wrong value stops the start with a message saying what to set.
  */
 
-/** The folder holding this package's package.json, whether running from src/ (tests) or dist/ (built). */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'gedragsbot') {
-      return dir;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new GedragsbotError('INTERNAL', 'package.json van gedragsbot niet gevonden');
-    dir = parent;
-  }
-}
+export { packageRoot } from './package-root.js';
 
 /** "aan"/"uit" as well as true/false, 1/0, yes/no, ja/nee. */
 function onOff(message: string) {

@@ -78,8 +78,9 @@ export function formatForPeople(reply: BotReply, options: { inlineChoices?: bool
   if (reply.question && options.inlineChoices !== false) lines.push(`  (${reply.question.choices.map((c) => c.label).join(' / ')})`);
   if (reply.contacts?.length) {
     for (const c of reply.contacts) {
-      const how = [c.phone, c.email, c.url].filter(Boolean).join(', ');
-      lines.push(`  • ${c.name}${c.role ? ` — ${c.role}` : ''}${how ? `: ${how}` : ''}`);
+      const role = c.details.find((d) => d.kind === 'rol')?.value;
+      const how = c.details.filter((d) => d.kind === 'telefoon' || d.kind === 'email' || d.kind === 'website').map((d) => d.value).join(', ');
+      lines.push(`  • ${c.name}${role ? ` — ${role}` : ''}${how ? `: ${how}` : ''}`);
     }
   }
   if (reply.source) lines.push(`Bron: ${reply.source}`);

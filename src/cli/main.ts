@@ -151,7 +151,9 @@ const COMMANDS: Record<string, Command> = {
 
   async register(ctx) {
     const { registerCommand } = await import('./registers.js');
-    const output = await registerCommand(await ctx.services(), ctx.rest[0], ctx.rest.slice(1), ctx.values);
+    const { readTexts } = await import('../core/texts/load.js');
+    const texts = readTexts(ctx.rulesDir);
+    const output = await registerCommand(await ctx.services(), ctx.rest[0], ctx.rest.slice(1), ctx.values, texts);
     ctx.io.stdout.write(line(output));
     return 0;
   },

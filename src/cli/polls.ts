@@ -11,6 +11,8 @@ import type { PollTarget } from '../core/polls/model.js';
 import { PollScheduler } from '../core/polls/scheduler.js';
 import type { Logger } from '../core/usage.js';
 import { createLogger } from '../logging.js';
+import { readTexts } from '../core/texts/load.js';
+import type { Texts } from '../core/texts/texts.js';
 import { RoutingPublisher } from '../server/polls.js';
 import type { StoreServices } from '../store/index.js';
 import { z } from 'zod';
@@ -72,13 +74,14 @@ export async function pollCommand(
 ): Promise<PollOutcome> {
   const logger = createLogger(config.logLevel);
   const deck = loadDilemmas(config.cardsDir);
+  const texts = readTexts(config.rulesDir);
   const publisher = new RoutingPublisher();
   publisher.teams = new TeamsPollPublisher(teamsPoster(config.teams), services.channels);
   const { slack } = config;
   const poster = slack ? new SlackPoster(slack.botToken, slack.apiUrl, slack.proxy) : undefined;
   if (poster) publisher.slack = new SlackPollPublisher(poster);
   try {
-    return await run(services, deck, publisher, logger, rest, values);
+    return await run({ services, deck, publisher, logger, texts }, rest, values);
   } finally {
     await poster?.close();
   }
@@ -90,15 +93,17 @@ export interface PollOutcome {
   code: number;
 }
 
-async function run(
-  services: StoreServices,
-  deck: DilemmaDeck,
-  publisher: RoutingPublisher,
-  logger: Logger,
-  rest: string[],
-  values: PollCliOptions,
-): Promise<PollOutcome> {
-  const scheduler = new PollScheduler(services.polls, deck, publisher, services.usage, logger);
+interface PollTools {
+  services: StoreServices;
+  deck: DilemmaDeck;
+  publisher: RoutingPublisher;
+  logger: Logger;
+  texts: Texts;
+}
+
+async function run(tools: PollTools, rest: string[], values: PollCliOptions): Promise<PollOutcome> {
+  const { services, deck, publisher, logger, texts } = tools;
+  const scheduler = new PollScheduler(services.polls, deck, publisher, services.usage, logger, texts);
   const now = when(values.now);
   const [sub = '', ...args] = rest;
   if (sub === 'run-due') {
@@ -116,7 +121,7 @@ async function run(
     return { output: lines.join('\n'), code: report.failed.length > 0 ? 1 : 0 };
   }
   if (sub === 'plan') checkPlanFlags(values);
-  const commands = new PollCommands(services.polls, scheduler, deck, new Set());
+  const commands = new PollCommands(services.polls, scheduler, deck, new Set(), texts);
   const words = [
     sub,
     ...args,

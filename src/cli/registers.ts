@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { z } from 'zod';
 import { GedragsbotError } from '../core/errors.js';
+import type { Texts } from '../core/texts/texts.js';
 import { formatListing } from '../reports/register-format.js';
 import type { StoreServices } from '../store/index.js';
 import { SYSTEM_ACTOR } from '../store/services/coordinator.js';
@@ -31,6 +32,7 @@ export async function registerCommand(
   sub: string | undefined,
   args: string[],
   raw: Record<string, unknown>,
+  texts: Texts,
 ): Promise<string> {
   if (sub === 'list' || sub === 'export') {
     const o = parse(listOptions, { ...raw, format: raw.format ?? (sub === 'export' ? 'csv' : 'table') }, `register ${sub}`);
@@ -40,7 +42,7 @@ export async function registerCommand(
       ...(o.status ? { status: o.status } : {}),
       ...(o.unreviewed ? { reviewed: false } : {}),
     });
-    return formatListing(listing, o.format);
+    return formatListing(listing, o.format, texts);
   }
   if (sub === 'review') {
     const o = parse(

@@ -1,6 +1,6 @@
 /**
  * Every failure the bot can explain carries a code (for logs and tests) and the
- * cause; people only ever see `userMessage`, which is kind Dutch.
+ * cause; people only ever see the text behind `userText`, which is kind Dutch.
  */
 export type ErrorCode
   = | 'RULEBASE_INVALID'
@@ -15,15 +15,14 @@ export type ErrorCode
 
 export class GedragsbotError extends Error {
   readonly code: ErrorCode;
-  readonly userMessage: string;
+  /** The key of the sentence people see (rules/teksten); `message` is for the log. */
+  readonly userText: string;
 
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown; userMessage?: string } = {}) {
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; userText?: string } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'GedragsbotError';
     this.code = code;
-    this.userMessage
-      = options.userMessage
-        ?? 'Sorry, er ging bij mij iets mis. Probeer het zo nog eens; je vraag is niet bewaard.';
+    this.userText = options.userText ?? 'fout.algemeen';
   }
 }
 

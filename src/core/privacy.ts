@@ -11,6 +11,3 @@ const PERSONAL_INTENTS = new Set(['registreren', 'steun', 'vraag_voorleggen', 'o
 export function isPersonal(reply: BotReply): boolean {
   return PERSONAL_INTENTS.has(reply.intent) || reply.verdict === 'doorverwijzen';
 }
-
-/** The note left in the channel; it says nothing about what was asked. */
-export const PRIVATE_NOTE = 'Ik heb je een persoonlijk bericht gestuurd.';

@@ -1,71 +1,67 @@
-import { type GiftEntry, LABELS, type SideJobEntry } from '../core/registers/model.js';
+import { fieldsOf, shownValue } from '../core/registers/fields.js';
+import type { GiftEntry, RegisterName, SideJobEntry } from '../core/registers/model.js';
+import type { Texts } from '../core/texts/texts.js';
 import type { RegisterListing } from '../store/services/coordinator.js';
 import { toCsv } from './csv.js';
 
-/** The registers for the integrity coordinator: a readable list, or CSV/JSON to work with. */
+/**
+ * The registers for the integrity coordinator: a readable list, or CSV/JSON to work with. The columns
+ * and the words for the values come from the field declarations and the text files, like everywhere else.
+ */
 export type ListingFormat = 'table' | 'csv' | 'json';
 
-const GIFT_COLUMNS: [string, (g: GiftEntry) => string | number][] = [
-  ['id', (g) => g.id],
-  ['medewerker', (g) => g.owner],
-  ['datum', (g) => g.date],
-  ['richting', (g) => g.direction],
-  ['omschrijving', (g) => g.description],
-  ['waarde_eur', (g) => (g.valueEuros === null ? '' : g.valueEuros)],
-  ['gever', (g) => g.giverOrg],
-  ['relatie', (g) => g.giverRelation],
-  ['aangenomen', (g) => (g.accepted ? 'ja' : 'nee')],
-  ['bestemming', (g) => g.outcome],
-  ['oordeel', (g) => g.verdict],
-  ['status', (g) => g.status],
-  ['geregistreerd', (g) => g.createdAt],
-  ['bekeken', (g) => g.reviewedAt ?? ''],
-  ['notitie', (g) => g.reviewNote ?? ''],
-];
+type Entry = GiftEntry | SideJobEntry;
 
-const SIDEJOB_COLUMNS: [string, (s: SideJobEntry) => string | number][] = [
-  ['id', (s) => s.id],
-  ['medewerker', (s) => s.owner],
-  ['soort', (s) => s.kind],
-  ['organisatie', (s) => s.organisation],
-  ['functie', (s) => s.role],
-  ['betaald', (s) => (s.paid ? 'ja' : 'nee')],
-  ['uren_per_week', (s) => s.hoursPerWeek ?? ''],
-  ['start', (s) => s.startDate ?? ''],
-  ['einde', (s) => s.endDate ?? ''],
-  ['relatie_werkgever', (s) => s.relations.join(' ')],
-  ['publiceren', (s) => (s.publish ? 'ja' : 'nee')],
-  ['status', (s) => s.status],
-  ['geregistreerd', (s) => s.createdAt],
-  ['bekeken', (s) => s.reviewedAt ?? ''],
-  ['notitie', (s) => s.reviewNote ?? ''],
-];
-
-function csvRows<T>(columns: [string, (e: T) => string | number][], entries: T[]): (string | number)[][] {
-  return [columns.map(([name]) => name), ...entries.map((e) => columns.map(([, get]) => get(e)))];
+function columns(register: RegisterName, texts: Texts): [string, (e: Entry) => string | number][] {
+  const fields = fieldsOf(register).map((field): [string, (e: Entry) => string | number] => [
+    field.column,
+    (e) => {
+      const value = (e as unknown as Record<string, unknown>)[field.key];
+      return typeof value === 'number' ? value : value === null || value === undefined ? '' : shownValue(texts, field, value);
+    },
+  ]);
+  return [
+    ['id', (e) => e.id],
+    ['medewerker', (e) => e.owner],
+    ...fields,
+    ...(register === 'geschenk' ? [['oordeel', (e: Entry) => (e as GiftEntry).verdict] as [string, (e: Entry) => string]] : []),
+    ['status', (e) => e.status],
+    ['geregistreerd', (e) => e.createdAt],
+    ['bekeken', (e) => e.reviewedAt ?? ''],
+    ['notitie', (e) => e.reviewNote ?? ''],
+  ];
 }
 
-export function formatListing(listing: RegisterListing, format: ListingFormat): string {
+function csvRows(register: RegisterName, texts: Texts, entries: Entry[]): (string | number)[][] {
+  const cols = columns(register, texts);
+  return [cols.map(([name]) => name), ...entries.map((e) => cols.map(([, get]) => get(e)))];
+}
+
+export function formatListing(listing: RegisterListing, format: ListingFormat, texts: Texts): string {
   if (format === 'json') return JSON.stringify(listing, null, 2);
   if (format === 'csv') {
     // One file, two tables: an empty row between them keeps both readable in a spreadsheet.
     const rows: (string | number)[][] = [];
-    if (listing.gifts.length > 0) rows.push(...csvRows(GIFT_COLUMNS, listing.gifts));
+    if (listing.gifts.length > 0) rows.push(...csvRows('geschenk', texts, listing.gifts));
     if (listing.gifts.length > 0 && listing.sideJobs.length > 0) rows.push([]);
-    if (listing.sideJobs.length > 0) rows.push(...csvRows(SIDEJOB_COLUMNS, listing.sideJobs));
+    if (listing.sideJobs.length > 0) rows.push(...csvRows('nevenwerk', texts, listing.sideJobs));
     return toCsv(rows);
   }
+  const field = (register: RegisterName, key: string) => fieldsOf(register).find((f) => f.key === key);
+  const show = (register: RegisterName, key: string, value: unknown) => {
+    const declared = field(register, key);
+    return declared ? shownValue(texts, declared, value) : String(value);
+  };
   const lines: string[] = [];
   lines.push(`Geschenken (${String(listing.gifts.length)})`);
   for (const g of listing.gifts) {
-    const value = g.valueEuros === null ? 'waarde onbekend' : `€${String(g.valueEuros)}`;
     const reviewed = g.reviewedAt ? ' [bekeken]' : '';
-    lines.push(`  ${g.id}  ${g.date}  ${g.owner}  ${g.description} (${value}) van ${g.giverOrg} — ${LABELS.outcome[g.outcome]}, ${g.verdict}${reviewed}`);
+    lines.push(`  ${g.id}  ${g.date}  ${g.owner}  ${g.description} (${show('geschenk', 'valueEuros', g.valueEuros)}) van ${g.giverOrg} — ${show('geschenk', 'outcome', g.outcome)}, ${g.verdict}${reviewed}`);
   }
   lines.push('', `Nevenwerkzaamheden en belangen (${String(listing.sideJobs.length)})`);
   for (const s of listing.sideJobs) {
     const reviewed = s.reviewedAt ? ' [bekeken]' : '';
-    lines.push(`  ${s.id}  ${s.owner}  ${LABELS.sideJobKind[s.kind]}: ${s.role} bij ${s.organisation}${reviewed}`);
+    lines.push(`  ${s.id}  ${s.owner}  ${show('nevenwerk', 'kind', s.kind)}: ${s.role} bij ${s.organisation}${reviewed}`);
   }
   return lines.join('\n');
 }

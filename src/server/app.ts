@@ -76,8 +76,8 @@ export function createApp(options: AppOptions): GedragsbotServer {
   const { ruleBase, services, logger, dilemmas } = options;
   const now = options.now ?? (() => new Date());
   const publisher = new RoutingPublisher();
-  const scheduler = new PollScheduler(services.polls, dilemmas, publisher, services.usage, logger);
-  const commands = new PollCommands(services.polls, scheduler, dilemmas, new Set(options.wio));
+  const scheduler = new PollScheduler(services.polls, dilemmas, publisher, services.usage, logger, ruleBase.texts);
+  const commands = new PollCommands(services.polls, scheduler, dilemmas, new Set(options.wio), ruleBase.texts);
   const polls: PollServices = { scheduler, commands, now };
   // In the store, not in this process: any instance continues any conversation, and a restart loses none.
   const states = services.conversations({ ttlMs: options.stateTtlMs, secret: options.secret });
@@ -111,7 +111,7 @@ export function createApp(options: AppOptions): GedragsbotServer {
   app.use(teams.router);
   publisher.slack = slack ? new SlackPollPublisher(slack.poster) : undefined;
   publisher.teams = new TeamsPollPublisher(teams, services.channels);
-  const limit = rateLimited(options.rateLimitPerMinute ?? 60);
+  const limit = rateLimited(options.rateLimitPerMinute ?? 60, ruleBase.texts.t('http.429'));
   app.use('/api/stats', limit);
   app.use(hrRoutes(services, options.hrToken, logger));
   if (options.webChat !== false) {
@@ -120,8 +120,8 @@ export function createApp(options: AppOptions): GedragsbotServer {
     app.use('/api/chat', limit);
     app.use(webChatRoutes({ engine, logger, visitorKey }));
   }
-  app.use(notFound);
-  app.use(errorHandler(logger));
+  app.use(notFound(ruleBase.texts));
+  app.use(errorHandler(logger, ruleBase.texts));
   const stopTimers: (() => void)[] = [];
   return {
     app,

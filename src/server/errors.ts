@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Texts } from '../core/texts/texts.js';
 import type { Logger } from '../core/usage.js';
 
 /**
@@ -6,14 +7,8 @@ import type { Logger } from '../core/usage.js';
  * a stack trace and server paths. The log gets the status and the kind of failure, never the body:
  * a JSON parse error quotes the start of the body, and a body can be someone's question.
  */
-const MESSAGES: Record<number, string> = {
-  400: 'Dit verzoek kan ik niet lezen. Stuur geldige JSON.',
-  404: 'Deze pagina bestaat niet.',
-  413: 'Dit verzoek is te groot.',
-  415: 'Stuur dit verzoek als JSON (Content-Type: application/json).',
-  429: 'Even rustig aan: te veel verzoeken. Probeer het over een minuut opnieuw.',
-};
-const FALLBACK = 'Sorry, er ging iets mis. Probeer het zo nog eens; je vraag is niet bewaard.';
+const KNOWN = new Set([400, 404, 413, 415, 429]);
+const say = (texts: Texts, status: number) => texts.t(status >= 500 ? 'fout.algemeen' : `http.${String(KNOWN.has(status) ? status : 400)}`);
 
 interface HttpError {
   status?: unknown;
@@ -27,11 +22,13 @@ function statusOf(error: unknown): number {
   return code >= 400 && code < 600 ? code : 500;
 }
 
-export const notFound: RequestHandler = (_req, res) => {
-  res.status(404).json({ error: MESSAGES[404] });
-};
+export function notFound(texts: Texts): RequestHandler {
+  return (_req, res) => {
+    res.status(404).json({ error: say(texts, 404) });
+  };
+}
 
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(logger: Logger, texts: Texts): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) {
       next(error);
@@ -41,6 +38,6 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const kind = (error as HttpError | undefined)?.type;
     if (status >= 500) logger.error('Verzoek mislukt', error);
     else logger.warn('Verzoek geweigerd', { status, kind: typeof kind === 'string' ? kind : undefined, path: req.path });
-    res.status(status).json({ error: status >= 500 ? FALLBACK : (MESSAGES[status] ?? MESSAGES[400]) });
+    res.status(status).json({ error: say(texts, status) });
   };
 }

@@ -45,13 +45,13 @@ export function requestLog(logger: AppLogger): RequestHandler {
   });
 }
 
-export function rateLimited(perMinute: number): RequestHandler {
+export function rateLimited(perMinute: number, message: string): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    message: { error: 'Even rustig aan: te veel verzoeken. Probeer het over een minuut opnieuw.' },
+    message: { error: message },
   });
 }
 

@@ -110,7 +110,7 @@ function unusable(location: StoreLocation, cause: unknown): GedragsbotError {
   const reason = cause instanceof Error ? cause.message : String(cause);
   return new GedragsbotError('STORE_UNAVAILABLE', `Opslag ${describeStore(location)} is niet bruikbaar: ${reason}`, {
     cause,
-    userMessage: 'De opslag is even niet bereikbaar. Je vraag is niet bewaard; probeer het later nog eens.',
+    userText: 'fout.opslag',
   });
 }
 

@@ -24,20 +24,21 @@ interface SlackBlock {
 }
 
 let replies: BotReply[] = [];
+const TEXTS = defaultRuleBase().texts;
 
 /** Every form our code can show: empty, prefilled, and back with problems. */
 function allForms(): RegisterForm[] {
   const now = new Date('2026-11-22T10:00:00Z');
   const wrong = (register: 'geschenk' | 'nevenwerk', values: Record<string, string | string[]>) => {
-    const read = readForm(register, values, '2026-11-22', now);
+    const read = readForm(TEXTS, register, values, '2026-11-22', now);
     if (read.ok) throw new Error('expected problems');
     return read.form;
   };
   return [
-    registerForm('geschenk'),
-    registerForm('nevenwerk'),
-    registerForm('geschenk', { date: '2026-11-22', valueEuros: 80, giverRelation: 'leverancier', accepted: false, direction: 'aangeboden' }),
-    registerForm('nevenwerk', { kind: 'nevenwerk', relations: ['zaken', 'toezicht'], hoursPerWeek: 4, paid: true }),
+    registerForm(TEXTS, 'geschenk'),
+    registerForm(TEXTS, 'nevenwerk'),
+    registerForm(TEXTS, 'geschenk', { date: '2026-11-22', valueEuros: 80, giverRelation: 'leverancier', accepted: false, direction: 'aangeboden' }),
+    registerForm(TEXTS, 'nevenwerk', { kind: 'nevenwerk', relations: ['zaken', 'toezicht'], hoursPerWeek: 4, paid: true }),
     wrong('geschenk', { date: '2099-01-01', valueEuros: 'veel', description: '<b>x</b>' }),
     wrong('nevenwerk', { kind: 'nevenwerk', hoursPerWeek: '100', startDate: '2024-01-01', endDate: '2023-01-01', relations: ['zaken'] }),
   ];
@@ -74,13 +75,13 @@ describe('Adaptive Cards 1.5 (Teams and the web chat)', () => {
       expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(MAX_CARD_BYTES);
     }
     expect(JSON.stringify(formCard(forms[4]!))).toContain('ligt in de toekomst');
-    expect(parseWarnings(replyCard(menuReply(defaultRuleBase().organisation)))).toEqual([]);
+    expect(parseWarnings(replyCard(menuReply(TEXTS, defaultRuleBase().organisation)))).toEqual([]);
   });
 
-  it('buttons are Action.Submit carrying the text the bot receives', () => {
+  it('buttons are Action.Submit carrying the action id and its code, never a sentence to understand again', () => {
     const reply = replies.find((r) => r.question) ?? replies[0];
     const card = replyCard(reply!) as { actions: { type: string; title: string; data: { text: string } }[] };
-    expect(card.actions[0]).toEqual({ type: 'Action.Submit', title: '€50 of minder', data: { text: '€50 of minder', action: 'keuze' } });
+    expect(card.actions[0]).toEqual({ type: 'Action.Submit', title: '€50 of minder', data: { text: 'laag', action: 'waarde' } });
   });
 });
 
@@ -128,7 +129,7 @@ describe('Slack Block Kit', () => {
       relations: { relations: { type: 'checkboxes', selected_options: [{ value: 'zaken' }] } },
     });
     expect(values).toEqual({ direction: 'ontvangen', date: '2026-11-20', description: 'Taart', relations: ['zaken'] });
-    const home = homeView(menuReply(defaultRuleBase().organisation)) as { type: string; blocks: unknown[] };
+    const home = homeView(menuReply(TEXTS, defaultRuleBase().organisation)) as { type: string; blocks: unknown[] };
     expect(home.type).toBe('home');
     expect(JSON.stringify(home.blocks)).toContain('gedragsbot_registreer_geschenk');
   });

@@ -7,7 +7,7 @@ describe('gedragsbot chat', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Wat is de geschatte waarde?');
     expect(stdout).toContain('[1] €50 of minder');
-    expect(stdout).toContain('[2] meer dan €50');
+    expect(stdout).toContain('[2] Meer dan €50');
     // Choice 2 ("meer dan €50") is sent as if typed: the bot refuses.
     expect(stdout).toContain('Nee, dit neem je niet aan');
     expect(stdout).toContain('Tot ziens!');

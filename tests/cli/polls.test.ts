@@ -34,7 +34,7 @@ describe('gedragsbot poll', () => {
     expect(planned.code).toBe(0);
     expect(planned.stdout).toContain('elke dinsdag om 10:00');
     const code = /code ([0-9a-f]{8})/.exec(planned.stdout)?.[1];
-    expect((await runCli(['poll', 'lijst', '--store', store])).stdout).toContain(`${code ?? ''}  elke dinsdag 10:00`);
+    expect((await runCli(['poll', 'lijst', '--store', store])).stdout).toContain(`${code ?? ''}  elke dinsdag om 10:00`);
     // Before the first slot nothing is due; at Tuesday 10:00 (09:00 UTC in winter) the poll goes out.
     expect((await runCli(['poll', 'run-due', '--now', nextTuesday(9, 59), '--store', store])).stdout).toContain('geplaatst: 0');
     const due = await runCli(['poll', 'run-due', '--now', nextTuesday(10, 0), '--store', store]);

@@ -25,7 +25,7 @@ describe('gedragsbot register / nevenwerk / retention', () => {
     expect(list.stdout).toContain('Fles wijn (€25) van Bouw BV');
     expect(list.stdout).toContain('trainer bij VV Oost');
     const csv = await runCli(['register', 'export', '--store', url, '--register', 'geschenk']);
-    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFid;medewerker;datum;richting;omschrijving;waarde_eur;gever;relatie;aangenomen;bestemming;oordeel;status;geregistreerd;bekeken;notitie');
+    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFid;medewerker;richting;datum;omschrijving;waarde_eur;gever;relatie;aangenomen;bestemming;oordeel;status;geregistreerd;bekeken;notitie');
     const json = JSON.parse((await runCli(['register', 'export', '--store', url, '--format', 'json'])).stdout) as { gifts: unknown[]; sideJobs: unknown[] };
     expect([json.gifts.length, json.sideJobs.length]).toEqual([1, 1]);
     const review = await runCli(['register', 'review', giftId, '--register', 'geschenk', '--note', 'In orde', '--store', url]);

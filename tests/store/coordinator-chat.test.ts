@@ -23,7 +23,7 @@ describe.each(bothStores())('the coordinator in the chat, on %s', (_name, url) =
     const refused = await bot.reply('u7', 'alle registraties', { channel: 'slack', user: 'slack:U7' });
     expect(refused.text).toContain('Dit kan alleen de integriteitscoördinator');
     const list = await bot.reply('c', 'alle registraties', { channel: 'teams', user: 'teams:COORD' });
-    expect(list.text).toContain(`${gift.id.slice(0, 8)}  2026-11-02: Fles port`);
+    expect(list.text).toContain(`${gift.id.slice(0, 8)}  2 november 2026: Fles port`);
     const review = await bot.reply('c', `beoordeel ${gift.id.slice(0, 8)} Prima, dank voor het melden.`, { channel: 'teams', user: 'teams:COORD' });
     expect(review.text).toContain('als bekeken gemarkeerd');
     const own = await bot.reply('u7', 'mijn registraties', { channel: 'slack', user: 'slack:U7' });

@@ -4,7 +4,7 @@ import { localIso } from '../../src/core/polls/schedule.js';
 import type { Logger } from '../../src/core/usage.js';
 import { connectStore, type StoreServices } from '../../src/store/index.js';
 import { RecordingPublisher } from '../helpers/recording-publisher.js';
-import { defaultDilemmas } from '../helpers/rulebase.js';
+import { defaultDilemmas, defaultRuleBase } from '../helpers/rulebase.js';
 import { bothStores } from '../helpers/stores.js';
 
 const HOUR = 3_600_000;
@@ -23,7 +23,8 @@ describe.each(bothStores())('the weekly poll on %s', (_name, url) => {
     const warnings: string[] = [];
     const note = (m: string) => void warnings.push(m);
     const logger: Logger = { info: () => undefined, warn: note, error: note };
-    const scheduler = new PollScheduler(services.polls, defaultDilemmas(), publisher, services.usage, logger);
+    const { texts } = defaultRuleBase();
+    const scheduler = new PollScheduler(services.polls, defaultDilemmas(), publisher, services.usage, logger, texts);
     return {
       services,
       publisher,

@@ -126,39 +126,40 @@ describe.each(bothStores())('registers on %s', (_name, url) => {
     expect(data.changes.some((c) => c.entryId === old.id)).toBe(false);
   });
 
-  describe('bad input is refused with a Dutch message naming the field, and nothing is stored', () => {
+  describe('bad input is refused, naming the field and the problem for the log, and nothing is stored', () => {
     const long = 'x'.repeat(5000);
     it.each([
-      ['negative value', { valueEuros: -5 }, 'waarde: mag niet negatief zijn'],
-      ['absurd value', { valueEuros: 5_000_000 }, 'waarde: is onwaarschijnlijk hoog'],
-      ['date in 2099', { date: '2099-01-01' }, 'datum: ligt in de toekomst'],
-      ['31 February', { date: '2026-02-31' }, 'datum'],
-      ['5,000-character description', { description: long }, 'omschrijving: hoogstens 200 tekens'],
-      ['HTML in the description', { description: '<script>alert(1)</script>' }, 'omschrijving: gebruik gewone tekst'],
-      ['HTML in the giver', { giverOrg: '<b>Bouw</b>' }, 'gever: gebruik gewone tekst'],
-      ['empty giver', { giverOrg: ' ' }, 'gever: vul minstens 2 tekens in'],
-      ['unknown outcome', { outcome: 'verkocht' }, 'wat ermee gebeurd is'],
+      ['negative value', { valueEuros: -5 }, 'valueEuros: registers.fout.negatief'],
+      ['absurd value', { valueEuros: 5_000_000 }, 'valueEuros: registers.fout.te_hoog'],
+      ['date in 2099', { date: '2099-01-01' }, 'date: registers.fout.toekomst'],
+      ['31 February', { date: '2026-02-31' }, 'date: registers.fout.datum'],
+      ['5,000-character description', { description: long }, 'description: registers.fout.te_lang'],
+      ['HTML in the description', { description: '<script>alert(1)</script>' }, 'description: registers.fout.opmaak'],
+      ['HTML in the giver', { giverOrg: '<b>Bouw</b>' }, 'giverOrg: registers.fout.opmaak'],
+      ['empty giver', { giverOrg: ' ' }, 'giverOrg: registers.fout.te_kort'],
+      ['unknown outcome', { outcome: 'verkocht' }, 'outcome: registers.fout.kies'],
     ])('gift: %s', async (_case, change, message) => {
       const s = await open();
       await expect(s.registers.saveGift('slack:U1', { ...GIFT, ...change } as GiftInput, 'x')).rejects.toMatchObject({
         code: 'INPUT_INVALID',
-        userMessage: expect.stringContaining(message),
+        userText: 'registers.fout.niet_opgeslagen',
+        message: expect.stringContaining(message),
       });
       expect((await s.registers.exportOwn('slack:U1')).gifts).toEqual([]);
       expect((await s.registers.exportOwn('slack:U1')).changes).toEqual([]);
     });
 
     it.each([
-      ['negative hours', { hoursPerWeek: -1 }, 'uren per week: mag niet negatief zijn'],
-      ['absurd hours', { hoursPerWeek: 200 }, 'uren per week: hoogstens 80'],
-      ['start in 2099', { startDate: '2099-01-01' }, 'startdatum: ligt meer dan een jaar in de toekomst'],
-      ['end before start', { endDate: '2020-01-01' }, 'einddatum: ligt voor de startdatum'],
-      ['HTML in the organisation', { organisation: '<img src=x onerror=alert(1)>' }, 'organisatie: gebruik gewone tekst'],
-      ['5,000-character role', { role: long }, 'functie of rol: hoogstens 120 tekens'],
+      ['negative hours', { hoursPerWeek: -1 }, 'hoursPerWeek: registers.fout.negatief'],
+      ['absurd hours', { hoursPerWeek: 200 }, 'hoursPerWeek: registers.fout.te_veel_uren'],
+      ['start in 2099', { startDate: '2099-01-01' }, 'startDate: registers.fout.ver_in_toekomst'],
+      ['end before start', { endDate: '2020-01-01' }, 'endDate: registers.fout.voor_start'],
+      ['HTML in the organisation', { organisation: '<img src=x onerror=alert(1)>' }, 'organisation: registers.fout.opmaak'],
+      ['5,000-character role', { role: long }, 'role: registers.fout.te_lang'],
     ])('side job: %s', async (_case, change, message) => {
       const s = await open();
       await expect(s.registers.saveSideJob('slack:U1', { ...SIDE_JOB, ...change })).rejects.toMatchObject({
-        userMessage: expect.stringContaining(message),
+        message: expect.stringContaining(message),
       });
       expect((await s.registers.exportOwn('slack:U1')).sideJobs).toEqual([]);
     });

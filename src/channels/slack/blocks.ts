@@ -25,7 +25,7 @@ function sections(text: string): Block[] {
 }
 
 function contactSection(contact: Contact): Block {
-  const lines = [contact.role, contact.description, contact.phone, contact.email, contact.url].filter(Boolean).map((l) => escapeMrkdwn(l ?? ''));
+  const lines = contact.details.map((d) => escapeMrkdwn(d.value));
   return { type: 'section', text: { type: 'mrkdwn', text: [`*${escapeMrkdwn(contact.name)}*`, ...lines].join('\n') } };
 }
 

@@ -22,14 +22,14 @@ export interface ModalMetadata {
 const plain = (text: string) => ({ type: 'plain_text', text, emoji: true });
 const option = (o: { value: string; label: string }) => ({ text: plain(o.label.slice(0, 75)), value: o.value });
 
-function element(field: FormField): Block {
+function element(field: FormField, choose: string): Block {
   const single = typeof field.value === 'string' ? field.value : undefined;
   const list = Array.isArray(field.value) ? field.value : single ? [single] : [];
   const base = { action_id: field.key };
   switch (field.input) {
     case 'choice': {
       const initial = field.options?.find((o) => o.value === single);
-      return { type: 'static_select', ...base, placeholder: plain('Kies…'), options: (field.options ?? []).map(option), ...(initial ? { initial_option: option(initial) } : {}) };
+      return { type: 'static_select', ...base, placeholder: plain(choose), options: (field.options ?? []).map(option), ...(initial ? { initial_option: option(initial) } : {}) };
     }
     case 'multichoice': {
       const initial = (field.options ?? []).filter((o) => list.includes(o.value));
@@ -60,7 +60,7 @@ export function registerModal(form: RegisterForm, metadata: ModalMetadata): Bloc
         optional: !field.required,
         label: plain(field.label),
         ...(field.hint ? { hint: plain(field.hint) } : {}),
-        element: element(field),
+        element: element(field, form.words.choose),
       })),
     ],
   };

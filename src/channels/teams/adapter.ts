@@ -131,7 +131,7 @@ export function teamsConnection(options: TeamsOptions): TeamsConnection {
   const open = credentials !== undefined || options.development === true;
   adapter.onTurnError = async (context, error) => {
     logger.error('Teams-bericht mislukt', error);
-    await context.sendActivity('Sorry, er ging bij mij iets mis. Probeer het zo nog eens; je vraag is niet bewaard.');
+    await context.sendActivity(options.engine.texts.t('fout.algemeen'));
   };
   const appId = credentials?.appId ?? '';
   // Bot Framework's audience for tokens to the channel service; without credentials (development) there is none.

@@ -23,13 +23,7 @@ function textBlock(text: string, extra: Element = {}): Element {
 }
 
 function contactBlock(contact: Contact): Element {
-  const facts = [
-    contact.role ? { title: 'Rol', value: contact.role } : null,
-    contact.description ? { title: 'Wat', value: contact.description } : null,
-    contact.phone ? { title: 'Telefoon', value: contact.phone } : null,
-    contact.email ? { title: 'E-mail', value: contact.email } : null,
-    contact.url ? { title: 'Website', value: contact.url } : null,
-  ].filter((f): f is { title: string; value: string } => f !== null);
+  const facts = contact.details.map((d) => ({ title: d.label, value: d.value }));
   return {
     type: 'Container',
     separator: true,

@@ -12,8 +12,9 @@ export interface FormSubmitData {
 
 type Element = Record<string, unknown>;
 
-function input(field: FormField): Element {
-  const common = { id: field.key, label: field.label, isRequired: field.required, ...(field.required ? { errorMessage: 'Vul dit in' } : {}) };
+function input(field: FormField, required: string): Element {
+  const { key: id, label, required: isRequired } = field;
+  const common = { id, label, isRequired, ...(isRequired ? { errorMessage: required } : {}) };
   const value = Array.isArray(field.value) ? field.value.join(',') : field.value;
   const withValue = value === undefined ? {} : { value };
   switch (field.input) {
@@ -53,8 +54,8 @@ export function formCard(form: RegisterForm): Element {
     body: [
       { type: 'TextBlock', text: form.title, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: form.intro, wrap: true, isSubtle: true },
-      ...(problems ? [{ type: 'TextBlock', text: 'Er is nog niets opgeslagen: pas aan wat hieronder in rood staat.', color: 'Attention', wrap: true }] : []),
-      ...form.fields.flatMap((f) => [input(f), ...notes(f)]),
+      ...(problems ? [{ type: 'TextBlock', text: form.words.problems, color: 'Attention', wrap: true }] : []),
+      ...form.fields.flatMap((f) => [input(f, form.words.required), ...notes(f)]),
     ],
     actions: [{ type: 'Action.Submit', title: form.submitLabel, style: 'positive', data }],
   };

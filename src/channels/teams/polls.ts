@@ -1,7 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { ChannelDirectory } from '../../core/channels.js';
 import { GedragsbotError } from '../../core/errors.js';
-import { pollMessage } from '../../core/polls/messages.js';
 import type { PollTarget, PostRef } from '../../core/polls/model.js';
 import type { PollCard, PollPublisher } from '../../core/polls/ports.js';
 import type { TeamsConnection } from './adapter.js';
@@ -30,7 +29,7 @@ export class TeamsPollPublisher implements PollPublisher {
     const reference = await this.reference(target.channel);
     let messageId = '';
     await this.teams.post(reference, async (context) => {
-      const sent = await context.sendActivity(replyActivity(pollMessage(card)));
+      const sent = await context.sendActivity(replyActivity(card.message));
       messageId = sent?.id ?? '';
     });
     return { platform: 'teams', channel: target.channel, messageId };
@@ -41,7 +40,7 @@ export class TeamsPollPublisher implements PollPublisher {
     const thread = `${post.channel};messageid=${post.messageId}`;
     const conversation = { ...(reference.conversation ?? { isGroup: true, conversationType: 'channel', name: '' }), id: thread };
     await this.teams.post({ ...reference, conversation }, async (context) => {
-      await context.sendActivity(replyActivity(pollMessage(card)));
+      await context.sendActivity(replyActivity(card.message));
     });
   }
 }

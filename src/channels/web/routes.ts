@@ -59,7 +59,7 @@ export function webChatRoutes({ engine, logger, visitorKey }: WebChatOptions): R
   router.post('/api/chat', express.json({ limit: '64kb' }), async (req, res) => {
     const parsed = message.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: 'Stuur je vraag als tekst.' });
+      res.status(400).json({ error: engine.texts.t('web.alleen_tekst') });
       return;
     }
     let cookie = cookieOf(req.headers.cookie);
@@ -90,7 +90,7 @@ export function webChatRoutes({ engine, logger, visitorKey }: WebChatOptions): R
     } catch (error) {
       key = undefined;
       logger.error('Webchat kon niet antwoorden', error);
-      res.status(500).json({ error: 'Sorry, er ging bij mij iets mis. Probeer het zo nog eens; je vraag is niet bewaard.' });
+      res.status(500).json({ error: engine.texts.t('fout.algemeen') });
     }
   });
   return router;

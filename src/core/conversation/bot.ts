@@ -1,9 +1,9 @@
-import { choiceAction, compose, fillPeople, menuReply, topicQuestion, valueQuestion } from '../messages/compose.js';
-import type { BotReply } from '../messages/model.js';
+import { compose, menuReply, say, topicQuestion, valueQuestion } from '../messages/compose.js';
+import type { Action, BotReply } from '../messages/model.js';
 import { GedragsbotError } from '../errors.js';
-import { TEXTS } from '../messages/texts.js';
+import type { Texts } from '../texts/texts.js';
 import { evaluatorFor, type RuleEvaluator } from '../rulebase/evaluate.js';
-import type { Facts } from '../rulebase/facts.js';
+import { type Facts, OPEN_ENDED } from '../rulebase/facts.js';
 import type { DilemmaDeck } from '../dilemmas/load.js';
 import {
   dilemmaCard,
@@ -102,9 +102,14 @@ export class GedragsBot {
     return this.ruleBase.organisation;
   }
 
+  /** Every sentence the bot says, by key; channels and the engine take theirs from here too. */
+  get texts(): Texts {
+    return this.ruleBase.texts;
+  }
+
   /** The welcome and menu (Teams install, Slack App Home); not a question, so not counted. */
   menu(): BotReply {
-    return menuReply(this.ruleBase.organisation);
+    return menuReply(this.texts, this.ruleBase.organisation);
   }
 
   private deskContext(conversation: string, context: TurnContext, previous?: ConversationState): DeskContext {
@@ -135,13 +140,94 @@ export class GedragsBot {
 
   /** Every turn ends in a reply: a failure the core can explain becomes its kind sentence, never silence. */
   async reply(conversation: string, message: unknown, context: TurnContext = CLI): Promise<BotReply> {
+    return this.kindly(() => this.turn(conversation, message, context));
+  }
+
+  /** A pressed button: its id and code decide, without understanding any words again. */
+  async act(conversation: string, action: Pick<Action, 'id' | 'value'>, context: TurnContext = CLI): Promise<BotReply> {
+    return this.kindly(() => this.pressed(conversation, action, context));
+  }
+
+  private async kindly(turn: () => Promise<BotReply>): Promise<BotReply> {
     try {
-      return await this.turn(conversation, message, context);
+      return await turn();
     } catch (error) {
       if (!(error instanceof GedragsbotError) || error.code === 'INTERNAL') throw error;
       this.logger.warn('Beurt met een verklaarbare fout beantwoord', { code: error.code });
-      return { intent: 'help', verdict: 'geen', amount: null, text: error.userMessage, actions: [] };
+      return { intent: 'help', verdict: 'geen', amount: null, text: this.texts.t(error.userText), actions: [] };
     }
+  }
+
+  private async pressed(conversation: string, action: Pick<Action, 'id' | 'value'>, context: TurnContext): Promise<BotReply> {
+    const previous = await this.states.get(conversation);
+    const desk = this.deskContext(conversation, context, previous);
+    const { value } = action;
+    switch (action.id) {
+      case 'registratie':
+        if (previous?.registration) return this.desk.continue(desk, previous.registration, { code: value });
+        break;
+      case 'hervatten':
+        if (previous?.registration && value === 'verder') return this.desk.resume(desk, previous.registration);
+        if (previous?.registration) return this.desk.continue(desk, previous.registration, { code: 'stoppen' });
+        break;
+      case 'registreer_geschenk':
+        return this.desk.startRegister(desk, 'geschenk');
+      case 'registreer_nevenfunctie':
+        return this.desk.startRegister(desk, 'nevenwerk');
+      case 'mijn_registraties':
+        return this.desk.command(desk, { kind: 'lijst' });
+      case 'mijn_export':
+        return this.desk.command(desk, { kind: 'export' });
+      case 'mijn_verwijderen':
+        return this.desk.command(desk, { kind: 'verwijder_alles' });
+      case 'verwijderen':
+        if (previous?.confirmDelete) return (await this.desk.confirmDelete(desk, { code: value })) ?? this.menu();
+        break;
+      case 'alle_registraties_open':
+        return this.desk.command(desk, { kind: 'alle_registraties', unreviewed: true });
+      case 'nevenwerk_bevestigen':
+        return this.desk.command(desk, { kind: 'bevestig_nevenwerk' });
+      case 'vertrouwenspersoon':
+      case 'meldroutes':
+        return this.answer(conversation, { ...emptyTopic(), intent: action.id === 'meldroutes' ? 'misstand_melden' : 'vertrouwenspersoon' }, context);
+      case 'nog_een_vraag':
+        await this.states.delete(conversation);
+        return this.menu();
+      case 'dilemma':
+      case 'dilemma_volgende':
+        if (this.dilemmas) return this.nextDilemma(conversation, '', previous, context);
+        break;
+      case 'dilemma_keuze':
+        if (previous?.dilemma?.id) return (await this.practise(conversation, value, previous, context)) ?? this.menu();
+        break;
+      case 'dilemma_stoppen':
+        return (await this.practise(conversation, 'stoppen', previous, context)) ?? this.menu();
+      case 'waarde':
+        if (previous?.awaiting === 'waarde') return this.answerValueBand(conversation, previous, value, context);
+        break;
+      case 'onderwerp':
+        if (previous?.awaiting === 'onderwerp') return this.answerChosenTopic(conversation, previous, value === 'anders' ? 'anders' : (value as Intent), context);
+        break;
+      case 'stem':
+        break;
+    }
+    // A button from an older message whose moment has passed: say so kindly, and offer the menu.
+    return { ...this.menu(), text: this.texts.t('gesprek.knop_verlopen') };
+  }
+
+  /** "€50 of minder", "meer dan €50" or "weet ik niet" pressed: the value as a band, then the verdict. */
+  private async answerValueBand(
+    conversation: string,
+    previous: ConversationState,
+    band: string,
+    context: TurnContext,
+  ): Promise<BotReply> {
+    const threshold = this.ruleBase.organisation.geschenkDrempel;
+    const facts = { ...previous.facts };
+    if (band === 'laag') Object.assign(facts, { amount: null, amountMin: 0, amountMax: threshold, valueUnknown: false });
+    else if (band === 'hoog') Object.assign(facts, { amount: null, amountMin: threshold + 0.01, amountMax: OPEN_ENDED, valueUnknown: false });
+    else Object.assign(facts, { amount: null, amountMin: null, amountMax: null, valueUnknown: true });
+    return this.answer(conversation, facts, context, previous);
   }
 
   private async turn(conversation: string, message: unknown, context: TurnContext): Promise<BotReply> {
@@ -164,13 +250,13 @@ export class GedragsBot {
       return this.refer(conversation, heard, context, previous);
     }
     if (previous?.registration) {
-      if (!previous.registrationPaused) return this.desk.continue(desk, previous.registration, text);
+      if (!previous.registrationPaused) return this.desk.continue(desk, previous.registration, { text });
       const folded = fold(text).replace(/[.!]+$/, '');
       if (RESUME.test(folded)) return this.desk.resume(desk, previous.registration);
-      if (STOP.test(folded)) return this.desk.continue(desk, previous.registration, 'stoppen');
+      if (STOP.test(folded)) return this.desk.continue(desk, previous.registration, { code: 'stoppen' });
     }
     if (previous?.confirmDelete) {
-      const answered = await this.desk.confirmDelete(desk, text);
+      const answered = await this.desk.confirmDelete(desk, { text });
       if (answered) return answered;
     }
     const practising = this.dilemmas ? await this.practise(conversation, text, previous, context) : null;
@@ -183,7 +269,7 @@ export class GedragsBot {
     }
     if (!heard.readable) {
       await this.states.delete(conversation);
-      return { intent: 'help', verdict: 'geen', amount: null, text: TEXTS.unreadable, actions: [] };
+      return { intent: 'help', verdict: 'geen', amount: null, text: this.texts.t('gesprek.onleesbaar'), actions: [] };
     }
     const threshold = this.ruleBase.organisation.geschenkDrempel;
     if (previous && continuing) {
@@ -227,11 +313,14 @@ export class GedragsBot {
     }
     return {
       ...reply,
-      text: `${reply.text}\n\n${TEXTS.registrationWaiting}`,
+      text: `${reply.text}\n\n${this.texts.t('gesprek.registratie_wacht')}`,
       question: {
         slot: 'registratie',
-        prompt: TEXTS.registrationWaiting,
-        choices: [choiceAction('Verder'), choiceAction('Stoppen')],
+        prompt: this.texts.t('gesprek.registratie_wacht'),
+        choices: [
+          { id: 'hervatten', label: this.texts.t('knop.verder'), value: 'verder' },
+          { id: 'hervatten', label: this.texts.t('knop.stoppen'), value: 'stoppen' },
+        ],
       },
     };
   }
@@ -239,7 +328,7 @@ export class GedragsBot {
   /** "ok, dank je": the topic and its verdict stay, the answer is short. */
   private async acknowledge(conversation: string, previous: ConversationState | undefined): Promise<BotReply> {
     if (!previous?.verdict) {
-      return { intent: 'help', verdict: 'geen', amount: null, text: TEXTS.acknowledgedNothingOpen, actions: [] };
+      return { intent: 'help', verdict: 'geen', amount: null, text: this.texts.t('gesprek.graag_gedaan_niets_open'), actions: [] };
     }
     await this.states.set(conversation, { ...previous, awaiting: null, updatedAt: this.now() });
     const intent = previous.facts.intent as BotReply['intent'];
@@ -248,8 +337,8 @@ export class GedragsBot {
       intent,
       verdict: previous.verdict as BotReply['verdict'],
       amount: previous.facts.amount,
-      text: referral ? fillPeople(TEXTS.acknowledgedReferral, this.ruleBase.organisation) : TEXTS.acknowledged,
-      actions: referral ? [] : [{ id: 'nog_een_vraag', label: 'Nog een vraag', value: 'help' }],
+      text: referral ? say(this.texts, 'gesprek.graag_gedaan_doorverwezen', this.ruleBase.organisation) : this.texts.t('gesprek.graag_gedaan'),
+      actions: referral ? [] : [{ id: 'nog_een_vraag', label: this.texts.t('knop.nog_een_vraag'), value: '' }],
     };
   }
 
@@ -264,7 +353,7 @@ export class GedragsBot {
       .map((r) => r.label as string)
       .filter((label) => FACT_TOPICS.has(label))
       .slice(0, 2);
-    const question = topicQuestion(choices);
+    const question = topicQuestion(this.texts, choices);
     const reply: BotReply = { intent: heard.intent, verdict: 'vraag', amount: heard.facts.amount, text: question.prompt, question, actions: [] };
     // Counted now, under the best guess; the chosen topic moves the count, so the question counts once.
     const now = this.now();
@@ -309,7 +398,7 @@ export class GedragsBot {
     if (NEXT.test(folded)) return this.nextDilemma(conversation, text, previous, context);
     if (STOP.test(folded)) {
       await this.states.set(conversation, done);
-      return { intent: 'dilemma', verdict: 'geen', amount: null, text: 'Dank je wel voor het oefenen! Vraag gerust "geef me een dilemma" als je verder wilt.', actions: [] };
+      return { intent: 'dilemma', verdict: 'geen', amount: null, text: this.texts.t('dilemma.gestopt'), actions: [] };
     }
     const dilemma = practice.id ? this.dilemmas?.get(practice.id) : undefined;
     const choice = dilemma ? readChoice(text, dilemma) : null;
@@ -321,7 +410,7 @@ export class GedragsBot {
       return {};
     });
     await this.states.set(conversation, done);
-    return dilemmaFeedback(dilemma, choice, counts);
+    return dilemmaFeedback(this.texts, dilemma, choice, counts);
   }
 
   /** A card, by theme when the message names one; cards not seen in this conversation first. */
@@ -338,9 +427,8 @@ export class GedragsBot {
     const { registration: _flow, confirmDelete: _confirm, ...rest } = base;
     const practice = { id: dilemma.id, seen: [...seen.filter((id) => id !== dilemma.id), dilemma.id] };
     await this.states.set(conversation, { ...rest, awaiting: null, dilemma: practice, updatedAt: this.now() });
-    // Practice is a flow too: "Stoppen" is always visible.
-    const card = dilemmaCard(dilemma);
-    card.actions = [...card.actions, choiceAction('Stoppen')];
+    // Practice is a flow too: "Stoppen" is always visible (the card has it).
+    const card = dilemmaCard(this.texts, dilemma);
     await this.count([{ event: 'vraag', intent: 'dilemma', verdict: 'geen', channel: context.channel, at: new Date(this.now()) }]);
     return card;
   }
@@ -351,12 +439,12 @@ export class GedragsBot {
 
   private async askValueAgain(conversation: string, previous: ConversationState): Promise<BotReply> {
     await this.states.set(conversation, { ...previous, asked: previous.asked + 1, updatedAt: this.now() });
-    const question = valueQuestion(this.ruleBase.organisation);
+    const question = valueQuestion(this.texts, this.ruleBase.organisation);
     return {
       intent: previous.facts.intent as BotReply['intent'],
       verdict: 'vraag',
       amount: null,
-      text: `${TEXTS.askValueAgain} ${question.prompt}`,
+      text: `${this.texts.t('waarde.opnieuw')} ${question.prompt}`,
       question,
       actions: [],
     };
@@ -372,8 +460,8 @@ export class GedragsBot {
     const answer = await this.evaluator.evaluate(facts);
     const intent = topic.intent as BotReply['intent'];
     const reply = answer
-      ? compose(intent, answer, this.ruleBase.organisation, topic)
-      : { intent, verdict: 'geen' as const, amount: topic.amount, text: TEXTS.noRule, actions: [] };
+      ? compose(this.texts, intent, answer, this.ruleBase.organisation, topic)
+      : { intent, verdict: 'geen' as const, amount: topic.amount, text: this.texts.t('gesprek.geen_regel'), actions: [] };
     const now = this.now();
     const counted = followUpOf?.counted ?? { at: now, verdict: reply.verdict };
     await this.count(this.countsFor(reply, context, now, followUpOf));

@@ -3,11 +3,15 @@ import { euro } from '../messages/compose.js';
 import type { Action, BotReply } from '../messages/model.js';
 import type { RegisterCommand } from '../registers/commands.js';
 import { localToday } from '../registers/dates.js';
-import type { Draft } from '../registers/fields.js';
-import { answerFlow, type FlowReply, type FlowState, startFlow, type SummaryNote } from '../registers/flow.js';
+import { type Draft, fieldsOf, shownValue } from '../registers/fields.js';
+import { type FlowInput, type FlowReply, type FlowState, RegistrationFlow, type SummaryNote } from '../registers/flow.js';
 import { type FormValues, readForm, type RegisterForm, registerForm } from '../registers/form.js';
 import type { GiftEntry, GiftInput, RegisterName, SideJobEntry, SideJobInput } from '../registers/model.js';
-import { LABELS } from '../registers/model.js';
+import { calendarDay, localDay } from '../texts/time.js';
+import type { Texts } from '../texts/texts.js';
+
+/** A button's label ("Gedeeld met het team") inside a sentence. */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 import type { CoordinatorPort, RegisterService } from '../registers/service.js';
 import type { RuleEvaluator } from '../rulebase/evaluate.js';
 import type { RuleBase } from '../rulebase/load.js';
@@ -30,28 +34,15 @@ export interface DeskContext {
   count(counts: Omit<UsageCount, 'channel'>[]): Promise<void>;
 }
 
-const VERDICT_WORDS: Record<string, string> = {
-  toegestaan: 'toegestaan',
-  toegestaan_melden: 'toegestaan, en je meldt het bij je leidinggevende',
-  niet_toegestaan: 'niet toegestaan: dit neem je niet aan',
-  overleggen: 'overleg met je leidinggevende',
-  vraag: 'hangt af van de waarde',
-};
-
 const BUSINESS_GIVERS = new Set(['leverancier', 'leveranciers', 'aannemer', 'installateur', 'opdrachtnemer', 'adviesbureau', 'ingenieursbureau']);
 
-const choice = (label: string): Action => ({ id: 'keuze', label, value: label });
-
-function reply(text: string, choices: string[] = [], extra: Action[] = []): BotReply {
-  return { intent: 'registreren', verdict: 'geen', amount: null, text, actions: [...choices.map(choice), ...extra] };
+function reply(text: string, actions: Action[] = []): BotReply {
+  return { intent: 'registreren', verdict: 'geen', amount: null, text, actions };
 }
 
-const MY_ACTIONS: Action[] = [
-  { id: 'keuze', label: 'Mijn registraties', value: 'mijn registraties' },
-  { id: 'nog_een_vraag', label: 'Nog een vraag', value: 'help' },
-];
-
 export class RegistrationDesk {
+  private readonly texts: Texts;
+
   constructor(
     private readonly ruleBase: RuleBase,
     private readonly evaluator: RuleEvaluator,
@@ -59,7 +50,22 @@ export class RegistrationDesk {
     private readonly states: ConversationStateStore,
     private readonly now: () => number,
     private readonly coordinator?: CoordinatorPort,
-  ) {}
+  ) {
+    this.texts = ruleBase.texts;
+  }
+
+  private action(id: Action['id'], label: string, value = ''): Action {
+    return { id, label: this.texts.t(label), value };
+  }
+
+  /** What follows a finished step: the person's own list, or another question. */
+  private mine(): Action[] {
+    return [this.action('mijn_registraties', 'knop.mijn_registraties'), this.action('nog_een_vraag', 'knop.nog_een_vraag')];
+  }
+
+  private flow(verdict: string): RegistrationFlow {
+    return new RegistrationFlow(this.texts, this.noteFor(verdict));
+  }
 
   private today(): string {
     const d = localToday(new Date(this.now()));
@@ -86,47 +92,53 @@ export class RegistrationDesk {
   private noteFor(verdict: string): SummaryNote {
     return (state) => {
       if (state.register !== 'geschenk') return null;
-      if (verdict === 'niet_toegestaan' && state.draft.accepted === false) {
-        return 'Volgens de gedragscode mag je dit niet aannemen: goed dat je het hebt afgeslagen.';
-      }
-      const words = VERDICT_WORDS[verdict] ?? verdict;
-      const advice
-        = verdict === 'niet_toegestaan' && state.draft.accepted === true
-          ? ' Geef het terug of lever het in, en pas "wat ermee gebeurd is" zo nodig aan.'
-          : '';
-      return `Volgens de gedragscode: ${words}.${advice}`;
+      if (verdict === 'niet_toegestaan' && state.draft.accepted === false) return this.texts.t('registers.oordeel.goed_afgeslagen');
+      const key = `registers.oordeel.${verdict}`;
+      const words = this.texts.has(key) ? this.texts.t(key) : verdict;
+      const advice = verdict === 'niet_toegestaan' && state.draft.accepted === true ? ` ${this.texts.t('registers.oordeel.teruggeven')}` : '';
+      return `${words}${advice}`;
     };
   }
 
   private async flowReply(ctx: DeskContext, out: FlowReply): Promise<BotReply> {
     const base = ctx.previous ?? { facts: emptyFacts(), awaiting: null, asked: 0, updatedAt: this.now() };
+    const buttons = out.choices.map((c): Action => ({ id: 'registratie', label: c.label, value: c.code }));
     if (out.state) {
       const { confirmDelete: _confirm, registrationPaused: _paused, ...rest } = base;
       const state = { ...rest, awaiting: null, registration: out.state, updatedAt: this.now() };
       await this.states.set(ctx.conversation, state);
       // Every step can be left: "Stoppen" is always one of the buttons.
-      const canStop = out.choices.some((c) => /^(stoppen|annuleren)$/i.test(c));
-      return reply(out.text, canStop ? out.choices : [...out.choices, 'Stoppen']);
+      const canStop = out.choices.some((c) => c.code === 'stoppen');
+      return reply(out.text, canStop ? buttons : [...buttons, this.action('registratie', 'registers.knop.stoppen', 'stoppen')]);
     }
-    return reply(out.text, out.choices);
+    return reply(out.text, buttons);
   }
 
   /** "verder" after a referral interrupted the registration: the same step again. */
   async resume(ctx: DeskContext, flow: FlowState): Promise<BotReply> {
     const verdict = await this.giftVerdict(flow.draft);
-    return this.flowReply(ctx, startFlow(flow.register, flow.draft, this.noteFor(verdict), flow.entryId));
+    return this.flowReply(ctx, this.flow(verdict).start(flow.register, flow.draft, flow.entryId));
   }
 
   /** Why registering cannot happen here, or null when it can. */
   unavailableReason(user: string | undefined): string | null {
-    if (!this.registers) return 'Registreren kan hier niet: deze bot is zonder opslag gestart. Vraag IT om de bot met een opslag te starten.';
-    if (!user) return 'Ik weet niet wie je bent, dus ik kan hier niets voor je registreren. Dat kan in Slack, Teams of de webchat.';
+    if (!this.registers) return this.texts.t('registers.niet_mogelijk.geen_opslag');
+    if (!user) return this.texts.t('registers.niet_mogelijk.onbekend');
     return null;
   }
 
   private unavailable(ctx: DeskContext): BotReply | null {
     const reason = this.unavailableReason(ctx.user);
     return reason ? reply(reason) : null;
+  }
+
+  /** A button "Registreer dit geschenk" (or nevenwerk): the chat form, with what the conversation knows. */
+  async startRegister(ctx: DeskContext, register: RegisterName): Promise<BotReply> {
+    const blocked = this.unavailable(ctx);
+    if (blocked) return blocked;
+    const prefill = register === 'geschenk' ? this.carryOver(ctx.previous) : {};
+    const verdict = await this.giftVerdict(prefill);
+    return this.flowReply(ctx, this.flow(verdict).start(register, prefill));
   }
 
   /** "Ik wil een geschenk registreren": start the form, with what the conversation already knows. */
@@ -148,7 +160,7 @@ export class RegistrationDesk {
     else if (register === 'nevenwerk' && c.has('nevenwerk')) prefill.kind = 'nevenwerk';
     if (register === 'geschenk') Object.assign(prefill, this.carryOver(ctx.previous));
     const verdict = await this.giftVerdict(prefill);
-    return this.flowReply(ctx, startFlow(register, prefill, this.noteFor(verdict)));
+    return this.flowReply(ctx, this.flow(verdict).start(register, prefill));
   }
 
   /** Right after a gift answer, "registreren" keeps the value, the kind of giver and the advice to decline. */
@@ -166,15 +178,15 @@ export class RegistrationDesk {
     return draft;
   }
 
-  async continue(ctx: DeskContext, flow: FlowState, message: string): Promise<BotReply> {
+  async continue(ctx: DeskContext, flow: FlowState, input: FlowInput): Promise<BotReply> {
     const verdict = await this.giftVerdict(flow.draft);
-    const out = answerFlow(flow, message, new Date(this.now()), this.today(), this.noteFor(verdict));
+    const out = this.flow(verdict).answer(flow, input, new Date(this.now()), this.today());
     if (out.cancelled) {
       await this.clearFlow(ctx);
-      return reply('Goed, ik heb niets opgeslagen.', [], MY_ACTIONS);
+      return reply(this.texts.t('registers.niets_opgeslagen'), this.mine());
     }
     if (!out.save) return this.flowReply(ctx, out);
-    return this.save(ctx, out.save);
+    return (await this.save(ctx, out.save)).reply;
   }
 
   private async clearFlow(ctx: DeskContext): Promise<void> {
@@ -188,20 +200,21 @@ export class RegistrationDesk {
     const blocked = this.unavailable(ctx);
     if (blocked) return { reply: blocked };
     const prefill = register === 'geschenk' ? { date: this.today(), ...this.carryOver(ctx.previous) } : {};
-    return { form: registerForm(register, prefill) };
+    return { form: registerForm(this.texts, register, prefill) };
   }
 
   /** A submitted form: stored with a confirmation, or back with each problem next to its field and nothing lost. */
   async submitForm(ctx: DeskContext, register: RegisterName, values: FormValues): Promise<FormOrReply> {
     const blocked = this.unavailable(ctx);
     if (blocked) return { reply: blocked };
-    const read = readForm(register, values, this.today(), new Date(this.now()));
+    const read = readForm(this.texts, register, values, this.today(), new Date(this.now()));
     if (!read.ok) return { form: read.form };
     const flow: FlowState = { register, draft: read.draft, step: 'bevestigen', returnToSummary: true };
     const verdict = await this.giftVerdict(read.draft);
-    const note = this.noteFor(verdict)(flow);
     const saved = await this.save(ctx, flow);
-    return { reply: note && saved.text.startsWith('Opgeslagen') ? { ...saved, text: `${saved.text}\n${note}` } : saved };
+    if (!saved.stored) return { reply: saved.reply };
+    const note = this.noteFor(verdict)(flow);
+    return { reply: note ? { ...saved.reply, text: `${saved.reply.text}\n${note}` } : saved.reply };
   }
 
   private async store(owner: string, flow: FlowState, registers: RegisterService): Promise<void> {
@@ -217,15 +230,18 @@ export class RegistrationDesk {
     }
   }
 
-  private async save(ctx: DeskContext, flow: FlowState): Promise<BotReply> {
+  /** Stores the entry; `stored` says whether it was, so no caller has to read the words of the reply. */
+  private async save(ctx: DeskContext, flow: FlowState): Promise<{ stored: boolean; reply: BotReply }> {
     const blocked = this.unavailable(ctx);
-    if (blocked || !this.registers || !ctx.user) return blocked ?? reply('Registreren kan hier niet.');
+    if (blocked || !this.registers || !ctx.user) return { stored: false, reply: blocked ?? reply(this.texts.t('registers.niet_mogelijk.onbekend')) };
     try {
       await this.store(ctx.user, flow, this.registers);
     } catch (error) {
       if (!(error instanceof GedragsbotError) || error.code === 'INTERNAL') throw error;
       // Nothing was stored; the summary comes back so the employee can change what was wrong.
-      return this.flowReply(ctx, { text: `${error.userMessage}\nKies "Wijzigen" om het aan te passen.`, choices: ['Wijzigen', 'Annuleren'], state: { ...flow, step: 'bevestigen' } });
+      const choices = [{ label: this.texts.t('registers.knop.wijzigen'), code: 'wijzigen' }, { label: this.texts.t('registers.knop.annuleren'), code: 'stoppen' }];
+      const text = `${this.texts.t(error.userText)}\n${this.texts.t('registers.kies_wijzigen')}`;
+      return { stored: false, reply: await this.flowReply(ctx, { text, choices, state: { ...flow, step: 'bevestigen' } }) };
     }
     await this.clearFlow(ctx);
     if (!flow.entryId) {
@@ -234,32 +250,31 @@ export class RegistrationDesk {
         : { intent: 'nevenwerkzaamheden', verdict: flow.draft.kind === 'geen' ? 'geen' : 'gemeld' };
       await ctx.count([{ event: 'registratie', ...outcome, at: new Date(this.now()) }]);
     }
-    const where = flow.register === 'geschenk' ? 'het geschenkenregister' : 'het register van nevenwerkzaamheden';
-    const done = flow.entryId ? `Gewijzigd in ${where}.` : `Opgeslagen in ${where}.`;
-    return reply(`${done} Alleen jij en de integriteitscoördinator kunnen dit inzien; je vindt het terug onder "mijn registraties".`, [], MY_ACTIONS);
+    const done = this.texts.t(`registers.${flow.register}.${flow.entryId ? 'gewijzigd' : 'opgeslagen'}`);
+    return { stored: true, reply: reply(`${done} ${this.texts.t('registers.wie_ziet_het')}`, this.mine()) };
   }
 
   async command(ctx: DeskContext, command: RegisterCommand): Promise<BotReply> {
     if (command.kind === 'alle_registraties' || command.kind === 'beoordeel') return this.coordinate(ctx, command);
     const blocked = this.unavailable(ctx);
-    if (blocked || !this.registers || !ctx.user) return blocked ?? reply('Registreren kan hier niet.');
+    if (blocked || !this.registers || !ctx.user) return blocked ?? reply(this.texts.t('registers.niet_mogelijk.onbekend'));
     const owner = ctx.user;
     switch (command.kind) {
       case 'lijst':
         return this.list(ctx, owner, this.registers);
       case 'export': {
         const data = await this.registers.exportOwn(owner);
-        return reply(`Dit zijn al je gegevens in het register, als JSON:\n${JSON.stringify(data, null, 2)}`, [], MY_ACTIONS);
+        return reply(`${this.texts.t('mijn.export')}\n${JSON.stringify(data, null, 2)}`, this.mine());
       }
       case 'verwijder_alles':
         await this.remember(ctx, { confirmDelete: true });
-        return reply(
-          'Weet je het zeker? Dit verwijdert al je registraties van geschenken en nevenwerkzaamheden, met hun geschiedenis. Dat kan niet ongedaan worden.',
-          ['Ja, verwijder alles', 'Nee'],
-        );
+        return reply(this.texts.t('mijn.verwijderen.zeker'), [
+          this.action('verwijderen', 'mijn.verwijderen.ja', 'ja'),
+          this.action('verwijderen', 'mijn.verwijderen.nee', 'nee'),
+        ]);
       case 'bevestig_nevenwerk':
         await this.registers.confirmSideJobs(owner, Number(this.today().slice(0, 4)));
-        return reply('Dank je: je nevenwerkzaamheden zijn voor dit jaar bevestigd.', [], MY_ACTIONS);
+        return reply(this.texts.t('mijn.nevenwerk_bevestigd'), this.mine());
       case 'intrekken':
       case 'wijzigen':
         return this.onListed(ctx, owner, this.registers, command);
@@ -272,7 +287,7 @@ export class RegistrationDesk {
     command: Extract<RegisterCommand, { kind: 'alle_registraties' | 'beoordeel' }>,
   ): Promise<BotReply> {
     if (!this.coordinator || !ctx.user || !this.coordinator.isCoordinator(ctx.user)) {
-      return reply('Dit kan alleen de integriteitscoördinator. Je eigen registraties zie je met "mijn registraties".', ['Mijn registraties']);
+      return reply(this.texts.t('coordinator.alleen'), [this.action('mijn_registraties', 'knop.mijn_registraties')]);
     }
     const user = ctx.user;
     const { gifts, sideJobs } = await this.coordinator.list(user, 'alle', command.kind === 'alle_registraties' && command.unreviewed ? { reviewed: false } : {});
@@ -282,26 +297,28 @@ export class RegistrationDesk {
         ...sideJobs.filter((s) => s.id.startsWith(command.id)).map((s) => ({ register: 'nevenwerk' as const, id: s.id })),
       ];
       const [match] = matches;
-      if (!match || matches.length > 1) return reply(`Ik vind geen unieke registratie die begint met ${command.id}.`);
+      if (!match || matches.length > 1) return reply(this.texts.t('coordinator.niet_uniek', { code: command.id }));
       await this.coordinator.review(user, match.register, match.id, command.note);
-      return reply(`Registratie ${match.id.slice(0, 8)} is als bekeken gemarkeerd; de medewerker krijgt je notitie te zien.`);
+      return reply(this.texts.t('coordinator.bekeken', { code: match.id.slice(0, 8) }));
     }
     const lines = [
-      `Geschenken (${String(gifts.length)}):`,
-      ...gifts.slice(0, 25).map((g) => `${g.id.slice(0, 8)}  ${describeGift(g)}`),
-      `Nevenwerkzaamheden en belangen (${String(sideJobs.length)}):`,
-      ...sideJobs.slice(0, 25).map((s) => `${s.id.slice(0, 8)}  ${describeSideJob(s)}`),
-      'Markeer als bekeken met "beoordeel <code> <notitie>". Alles als CSV of JSON: gedragsbot register export.',
+      this.texts.t('coordinator.geschenken', { aantal: gifts.length }),
+      ...gifts.slice(0, 25).map((g) => `${g.id.slice(0, 8)}  ${this.describeGift(g)}`),
+      this.texts.t('coordinator.nevenwerk', { aantal: sideJobs.length }),
+      ...sideJobs.slice(0, 25).map((s) => `${s.id.slice(0, 8)}  ${this.describeSideJob(s)}`),
+      this.texts.t('coordinator.uitleg'),
     ];
-    return reply(lines.join('\n'), ['Alle registraties die nog niet bekeken zijn']);
+    return reply(lines.join('\n'), [this.action('alle_registraties_open', 'coordinator.knop.nog_te_bekijken')]);
   }
 
-  async confirmDelete(ctx: DeskContext, message: string): Promise<BotReply | null> {
+  /** The answer to "Weet je het zeker?": a button's "ja", or typed words. */
+  async confirmDelete(ctx: DeskContext, answer: { code: string } | { text: string }): Promise<BotReply | null> {
     await this.remember(ctx, { confirmDelete: false });
-    if (!/^\s*(ja|ja,? verwijder alles|verwijder alles)\s*[.!]?\s*$/i.test(message)) return reply('Goed, ik heb niets verwijderd.', [], MY_ACTIONS);
+    const yes = 'code' in answer ? answer.code === 'ja' : /^\s*(ja|ja,? verwijder alles|verwijder alles)\s*[.!]?\s*$/i.test(answer.text);
+    if (!yes) return reply(this.texts.t('mijn.verwijderen.niet'), this.mine());
     if (!this.registers || !ctx.user) return null;
     const removed = await this.registers.deleteAllOwn(ctx.user);
-    return reply(removed > 0 ? 'Al je gegevens in de registers zijn verwijderd.' : 'Er stond niets van je in de registers.');
+    return reply(this.texts.t(removed > 0 ? 'mijn.verwijderen.gedaan' : 'mijn.verwijderen.niets'));
   }
 
   private async remember(ctx: DeskContext, change: Partial<ConversationState>): Promise<void> {
@@ -313,54 +330,71 @@ export class RegistrationDesk {
     const { gifts, sideJobs, notices } = await registers.listOwn(owner);
     const lines: string[] = [];
     const listing: NonNullable<ConversationState['listing']> = [];
-    for (const n of notices) lines.push(`Bericht: ${n.message}`);
+    for (const n of notices) lines.push(this.texts.t('mijn.bericht', { bericht: n.message }));
     if (notices.length > 0) await registers.markNoticesRead(owner, notices.map((n) => n.id));
-    if (gifts.length > 0) lines.push('Geschenken:');
+    if (gifts.length > 0) lines.push(this.texts.t('mijn.geschenken'));
     for (const g of gifts) {
       listing.push({ register: 'geschenk', id: g.id });
-      lines.push(`${String(listing.length)}. ${describeGift(g)}`);
+      lines.push(`${String(listing.length)}. ${this.describeGift(g)}`);
     }
-    if (sideJobs.length > 0) lines.push('Nevenwerkzaamheden en belangen:');
+    if (sideJobs.length > 0) lines.push(this.texts.t('mijn.nevenwerk'));
     for (const s of sideJobs) {
       listing.push({ register: 'nevenwerk', id: s.id });
-      lines.push(`${String(listing.length)}. ${describeSideJob(s)}`);
+      lines.push(`${String(listing.length)}. ${this.describeSideJob(s)}`);
     }
     await this.remember(ctx, { listing });
     if (listing.length === 0) {
-      lines.push('Je hebt nog niets geregistreerd.');
-      return reply(lines.join('\n'), ['Geschenk registreren', 'Nevenfunctie registreren']);
+      lines.push(this.texts.t('mijn.leeg'));
+      return reply(lines.join('\n'), [
+        this.action('registreer_geschenk', 'knop.registreer_geschenk'),
+        this.action('registreer_nevenfunctie', 'knop.registreer_nevenwerk'),
+      ]);
     }
-    lines.push('Typ "wijzig 1" of "trek 1 in" om een registratie te wijzigen of in te trekken.');
-    return reply(lines.join('\n'), ['Exporteer mijn gegevens', 'Verwijder mijn gegevens']);
+    lines.push(this.texts.t('mijn.uitleg'));
+    return reply(lines.join('\n'), [this.action('mijn_export', 'knop.exporteer'), this.action('mijn_verwijderen', 'knop.verwijder')]);
+  }
+
+  private describeGift(g: GiftEntry): string {
+    const field = (key: string) => fieldsOf('geschenk').find((f) => f.key === key);
+    const outcome = field('outcome');
+    const value = g.valueEuros === null ? this.texts.t('mijn.waarde_onbekend') : euro(g.valueEuros);
+    const review = g.reviewNote ? this.texts.t('mijn.bekeken_met_notitie', { notitie: g.reviewNote }) : g.reviewedAt ? this.texts.t('mijn.bekeken') : '';
+    return this.texts.t('mijn.geschenk_regel', {
+      datum: calendarDay(g.date),
+      omschrijving: g.description,
+      waarde: value,
+      gever: g.giverOrg,
+      bestemming: outcome ? lowerFirst(shownValue(this.texts, outcome, g.outcome)) : g.outcome,
+    }) + review;
+  }
+
+  private describeSideJob(s: SideJobEntry): string {
+    if (s.kind === 'geen') return this.texts.t('mijn.geen_nevenwerk_regel', { datum: localDay(s.createdAt) });
+    const review = s.reviewNote ? this.texts.t('mijn.bekeken_met_notitie', { notitie: s.reviewNote }) : '';
+    if (s.kind === 'financieel_belang') return this.texts.t('mijn.belang_regel', { organisatie: s.organisation, soort: s.role }) + review;
+    const key = s.hoursPerWeek === null ? 'mijn.nevenwerk_regel' : 'mijn.nevenwerk_regel_uren';
+    return this.texts.t(key, {
+      functie: s.role,
+      organisatie: s.organisation,
+      betaald: this.texts.t(s.paid ? 'mijn.betaald' : 'mijn.onbetaald'),
+      aantal: s.hoursPerWeek ?? 0,
+    }) + review;
   }
 
   private async onListed(ctx: DeskContext, owner: string, registers: RegisterService, command: { kind: 'intrekken' | 'wijzigen'; number: number }): Promise<BotReply> {
     const item = ctx.previous?.listing?.[command.number - 1];
-    if (!item) return reply(`Ik weet niet welke registratie ${String(command.number)} is. Bekijk eerst "mijn registraties".`, ['Mijn registraties']);
+    if (!item) return reply(this.texts.t('mijn.welke', { nummer: command.number }), [this.action('mijn_registraties', 'knop.mijn_registraties')]);
     if (command.kind === 'intrekken') {
       await registers.withdraw(owner, item.register, item.id);
-      return reply(`Registratie ${String(command.number)} is ingetrokken.`, [], MY_ACTIONS);
+      return reply(this.texts.t('mijn.ingetrokken', { nummer: command.number }), this.mine());
     }
     const { gifts, sideJobs } = await registers.listOwn(owner);
     const entry = item.register === 'geschenk' ? gifts.find((g) => g.id === item.id) : sideJobs.find((s) => s.id === item.id);
-    if (!entry) return reply('Die registratie bestaat niet meer.', ['Mijn registraties']);
+    if (!entry) return reply(this.texts.t('mijn.bestaat_niet_meer'), [this.action('mijn_registraties', 'knop.mijn_registraties')]);
     const draft = inputOf(entry);
     const verdict = await this.giftVerdict(draft);
-    return this.flowReply(ctx, startFlow(item.register, draft, this.noteFor(verdict), item.id));
+    return this.flowReply(ctx, this.flow(verdict).start(item.register, draft, item.id));
   }
-}
-
-function describeGift(g: GiftEntry): string {
-  const value = g.valueEuros === null ? 'waarde onbekend' : euro(g.valueEuros);
-  const review = g.reviewNote ? ` — bekeken: ${g.reviewNote}` : g.reviewedAt ? ' — bekeken' : '';
-  return `${g.date}: ${g.description} (${value}, van ${g.giverOrg}, ${LABELS.outcome[g.outcome]})${review}`;
-}
-
-function describeSideJob(s: SideJobEntry): string {
-  if (s.kind === 'geen') return `Geen nevenwerkzaamheden (verklaard op ${s.createdAt.slice(0, 10)})`;
-  const details = s.kind === 'financieel_belang' ? s.role : `${s.paid ? 'betaald' : 'onbetaald'}${s.hoursPerWeek === null ? '' : `, ${String(s.hoursPerWeek)} uur per week`}`;
-  const review = s.reviewNote ? ` — bekeken: ${s.reviewNote}` : '';
-  return `${s.kind === 'financieel_belang' ? 'Financieel belang in' : `${s.role} bij`} ${s.organisation} (${details})${review}`;
 }
 
 /** The fields an employee entered, to change them again. */

@@ -1,5 +1,6 @@
 import { fold } from '../text/normalize.js';
 import type { Action, BotReply } from '../messages/model.js';
+import type { Texts } from '../texts/texts.js';
 import type { DilemmaDeck } from './load.js';
 import { DILEMMA_THEMES, type Dilemma, type DilemmaTheme } from './schema.js';
 
@@ -24,16 +25,6 @@ const THEME_WORDS: [RegExp, DilemmaTheme][] = [
   [/belang|familie|vriend|buur/, 'belangen'],
   [/ongewenst|pesten|intimidatie|grap|omgang/, 'ongewenst_gedrag'],
 ];
-
-const THEME_LABELS: Record<DilemmaTheme, string> = {
-  geschenken: 'geschenken',
-  uitnodigingen: 'uitnodigingen',
-  nevenwerkzaamheden: 'nevenwerk',
-  privegebruik: 'privégebruik',
-  informatie: 'informatie',
-  belangen: 'belangen',
-  ongewenst_gedrag: 'ongewenst gedrag',
-};
 
 export const NEXT = /^(volgend|volgende|nog een|nog eentje|nieuw|ander)( dilemma)?( graag| aub| alsjeblieft)?[.!]?$/;
 export const STOP = /^(stop|stoppen|klaar|genoeg|ik stop|laat maar)( ermee| maar)?[.!]?$/;
@@ -67,38 +58,54 @@ export function pickDilemma(
   return from[Math.floor(random() * from.length)];
 }
 
+/** A button says enough to choose by, without the whole sentence: cut at a word, with an ellipsis. */
+function shorten(text: string, max = 60): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[,;:]$/, '')}…`;
+}
+
 export function optionLines(dilemma: Dilemma): string[] {
   return dilemma.opties.map((o) => `${o.id.toUpperCase()}. ${o.tekst}`);
 }
 
-export function dilemmaCard(dilemma: Dilemma): BotReply {
+/** A card to practise with: the situation, its options as buttons (each with its own words), and Stoppen. */
+export function dilemmaCard(texts: Texts, dilemma: Dilemma): BotReply {
   return {
     intent: 'dilemma',
     verdict: 'geen',
     amount: null,
-    text: [`Dilemma: ${dilemma.titel}`, '', dilemma.situatie, '', 'Wat zou jij doen?', ...optionLines(dilemma)].join('\n'),
-    source: `Dilemmakaart — ${THEME_LABELS[dilemma.thema]}`,
-    actions: dilemma.opties.map((o): Action => ({ id: 'keuze', label: o.id.toUpperCase(), value: o.id.toUpperCase() })),
+    text: [texts.t('dilemma.titel', { titel: dilemma.titel }), '', dilemma.situatie, '', texts.t('dilemma.vraag'), ...optionLines(dilemma)].join('\n'),
+    source: texts.t('dilemma.bron', { thema: texts.t(`dilemma.thema.${dilemma.thema}`) }),
+    actions: [
+      ...dilemma.opties.map((o): Action => ({ id: 'dilemma_keuze', label: `${o.id.toUpperCase()}. ${o.knop ?? shorten(o.tekst)}`, value: o.id })),
+      { id: 'dilemma_stoppen', label: texts.t('knop.stoppen'), value: '' },
+    ],
   };
 }
 
 /** How colleagues chose, or why that is not shown yet. */
-export function tallyLine(dilemma: Dilemma, counts: Record<string, number>): string {
+export function tallyLine(texts: Texts, dilemma: Dilemma, counts: Record<string, number>): string {
   const total = Object.values(counts).reduce((a, b) => a + Math.max(b, 0), 0);
-  if (total < MIN_TALLY) return `Hoe collega's kozen, zie je zodra minstens ${String(MIN_TALLY)} mensen dit dilemma hebben beantwoord.`;
+  if (total < MIN_TALLY) return texts.t('dilemma.telling.te_weinig', { minimum: MIN_TALLY });
   const parts = dilemma.opties.map((o) => `${o.id.toUpperCase()} ${String(Math.round((100 * Math.max(counts[o.id] ?? 0, 0)) / total))}%`);
-  return `Zo kozen collega's (${String(total)} antwoorden, anoniem): ${parts.join(' · ')}`;
+  return texts.t('dilemma.telling', { aantal: total, verdeling: parts.join(' · ') });
 }
 
-export function dilemmaFeedback(dilemma: Dilemma, optionId: string, counts: Record<string, number>): BotReply {
+export function dilemmaFeedback(
+  texts: Texts,
+  dilemma: Dilemma,
+  optionId: string,
+  counts: Record<string, number>,
+): BotReply {
   const option = dilemma.opties.find((o) => o.id === optionId) ?? dilemma.opties[0];
   const text = [
-    `Je koos ${optionId.toUpperCase()}: ${option?.tekst ?? ''}`,
+    texts.t('dilemma.gekozen', { letter: optionId.toUpperCase(), keuze: option?.tekst ?? '' }),
     option?.feedback ?? '',
     '',
-    tallyLine(dilemma, counts),
+    tallyLine(texts, dilemma, counts),
     '',
-    `Om samen over door te praten: ${dilemma.gespreksvragen.join(' ')}`,
+    texts.t('dilemma.gespreksvraag', { vragen: dilemma.gespreksvragen.join(' ') }),
   ].join('\n');
   return {
     intent: 'dilemma',
@@ -107,12 +114,12 @@ export function dilemmaFeedback(dilemma: Dilemma, optionId: string, counts: Reco
     text,
     source: dilemma.regel,
     actions: [
-      { id: 'dilemma', label: 'Volgend dilemma', value: 'Volgend dilemma' },
-      { id: 'keuze', label: 'Stoppen', value: 'Stoppen' },
+      { id: 'dilemma_volgende', label: texts.t('knop.volgend_dilemma'), value: '' },
+      { id: 'dilemma_stoppen', label: texts.t('knop.stoppen'), value: '' },
     ],
   };
 }
 
-export function themesLine(): string {
-  return DILEMMA_THEMES.map((t) => THEME_LABELS[t]).join(', ');
+export function themesLine(texts: Texts): string {
+  return DILEMMA_THEMES.map((t) => texts.t(`dilemma.thema.${t}`)).join(', ');
 }

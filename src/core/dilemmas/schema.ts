@@ -30,6 +30,8 @@ export const dilemmaSchema = z
         z.strictObject({
           id: z.enum(OPTION_IDS, { error: 'a, b, c of d' }),
           tekst: text(3, 140),
+          /** The option's button, when the text is too long for one; otherwise the text is shortened. */
+          knop: text(3, 60).optional(),
           feedback: text(20, 600),
         }),
       )

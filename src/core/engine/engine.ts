@@ -1,9 +1,10 @@
 import type { GedragsBot } from '../conversation/bot.js';
-import type { BotReply } from '../messages/model.js';
+import type { ActionId, BotReply } from '../messages/model.js';
 import type { PollServices } from '../polls/services.js';
-import { isPersonal, PRIVATE_NOTE } from '../privacy.js';
+import { isPersonal } from '../privacy.js';
 import type { RegisterForm } from '../registers/form.js';
 import type { RegisterName } from '../registers/model.js';
+import type { Texts } from '../texts/texts.js';
 import type { Logger } from '../usage.js';
 import type { Outcome, Turn } from './interaction.js';
 
@@ -17,9 +18,6 @@ const REGISTER_ACTIONS: Record<string, RegisterName> = {
   registreer_nevenfunctie: 'nevenwerk',
 };
 
-/** Said when something broke: the person is never left without an answer, the log has the detail. */
-export const TROUBLE = 'Sorry, er ging bij mij iets mis. Probeer het zo nog eens; je vraag is niet bewaard.';
-
 export class Engine {
   constructor(
     private readonly bot: GedragsBot,
@@ -27,12 +25,18 @@ export class Engine {
     private readonly polls?: PollServices,
   ) {}
 
+  /** The words of the rule base, for the few sentences a channel says itself (an unreadable request). */
+  get texts(): Texts {
+    return this.bot.texts;
+  }
+
   async handle(turn: Turn): Promise<Outcome[]> {
     try {
       return await this.route(turn);
     } catch (error) {
       this.logger.error('Beurt mislukt', error);
-      const reply: BotReply = { intent: 'help', verdict: 'geen', amount: null, text: TROUBLE, actions: [] };
+      // Said when something broke: the person is never left without an answer, the log has the detail.
+      const reply: BotReply = { intent: 'help', verdict: 'geen', amount: null, text: this.bot.texts.t('fout.algemeen'), actions: [] };
       return [{ kind: 'reply', reply, to: turn.place.kind === 'shared' ? 'person' : 'here' }];
     }
   }
@@ -70,7 +74,8 @@ export class Engine {
           const opened = await this.bot.registrationForm(this.conversation(turn), register, this.context(turn));
           return 'form' in opened ? this.form(turn, opened.form) : this.answer(turn, opened.reply);
         }
-        return this.text(turn, interaction.value);
+        const action = { id: interaction.id as ActionId, value: interaction.value };
+        return this.answer(turn, await this.bot.act(this.conversation(turn), action, this.context(turn)));
       }
       case 'text':
         return this.text(turn, interaction.text);
@@ -88,7 +93,7 @@ export class Engine {
   /** A register is filled in privately: a modal is private already, a card in a channel goes to the person. */
   private form(turn: Turn, form: RegisterForm): Outcome[] {
     if (turn.place.kind === 'shared' && turn.forms === 'card') {
-      return [{ kind: 'form', form, to: 'person' }, { kind: 'note', text: PRIVATE_NOTE }];
+      return [{ kind: 'form', form, to: 'person' }, { kind: 'note', text: this.bot.texts.t('prive.notitie') }];
     }
     return [{ kind: 'form', form, to: 'here' }];
   }
@@ -96,7 +101,7 @@ export class Engine {
   /** In a shared place, what concerns one person goes to that person and the place gets a neutral note. */
   private answer(turn: Turn, reply: BotReply): Outcome[] {
     if (turn.place.kind === 'shared' && isPersonal(reply)) {
-      return [{ kind: 'reply', reply, to: 'person' }, { kind: 'note', text: PRIVATE_NOTE }];
+      return [{ kind: 'reply', reply, to: 'person' }, { kind: 'note', text: this.bot.texts.t('prive.notitie') }];
     }
     return [{ kind: 'reply', reply, to: 'here' }];
   }

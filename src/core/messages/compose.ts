@@ -1,18 +1,13 @@
 import type { Answer } from '../rulebase/evaluate.js';
 import { OPEN_ENDED, type Situation } from '../rulebase/facts.js';
 import type { Intent, Organisation } from '../rulebase/schema.js';
-import type { Action, ActionId, BotReply, Contact } from './model.js';
-import { TEXTS } from './texts.js';
+import type { Texts } from '../texts/texts.js';
+import type { Action, BotReply, Contact, ContactDetail, RuleActionId } from './model.js';
 
-/** Buttons people see; the value is what the bot receives when one is pressed. */
-const ACTION_LABELS: Record<ActionId, { label: string; value: string }> = {
-  registreer_geschenk: { label: 'Registreer dit geschenk', value: 'Ik wil een geschenk registreren' },
-  registreer_nevenfunctie: { label: 'Registreer nevenfunctie', value: 'Ik wil een nevenfunctie registreren' },
-  vertrouwenspersoon: { label: 'Praat met een vertrouwenspersoon', value: 'Wie is de vertrouwenspersoon?' },
-  meldroutes: { label: 'Meldroutes', value: 'Waar kan ik een vermoeden van een misstand melden?' },
-  nog_een_vraag: { label: 'Nog een vraag', value: 'help' },
-  dilemma: { label: 'Geef me een dilemma', value: 'Geef me een dilemma' },
-};
+/** A rule's button: its label from the texts ("knop.<id>"), and no value to read again: the id says it all. */
+export function ruleAction(texts: Texts, id: RuleActionId): Action {
+  return { id, label: texts.t(`knop.${id}`), value: '' };
+}
 
 // Building an Intl formatter is slow; make the two we need once.
 const WHOLE_EUROS = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
@@ -27,9 +22,10 @@ export function euro(amount: number): string {
   return `€${(cents ? EUROS_AND_CENTS : WHOLE_EUROS).format(amount)}`;
 }
 
-function listNames(names: string[]): string {
+/** "A, B of C" in the texts' own words for "of". */
+function listNames(texts: Texts, names: string[]): string {
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} of ${names.at(-1)}`;
+  return texts.t('opsomming.of', { eerste: names.slice(0, -1).join(', '), laatste: names.at(-1) ?? '' });
 }
 
 /** The routes that serve this situation: the Huis voor Klokkenluiders for a misstand, not for bullying. */
@@ -37,19 +33,16 @@ export function routesFor(org: Organisation, situation: Situation | null | undef
   return org.externeRoutes.filter((r) => !r.situaties || !situation || r.situaties.includes(situation));
 }
 
-function contactsOf(org: Organisation, situation: Situation | null | undefined): Contact[] {
-  const internal = org.vertrouwenspersonen.map((p) => ({
+function contactsOf(texts: Texts, org: Organisation, situation: Situation | null | undefined): Contact[] {
+  const detail = (kind: ContactDetail['kind'], value: string | undefined): ContactDetail[] =>
+    value ? [{ kind, label: texts.t(`contact.${kind}`), value }] : [];
+  const internal = org.vertrouwenspersonen.map((p): Contact => ({
     name: p.naam,
-    ...(p.telefoon ? { phone: p.telefoon } : {}),
-    ...(p.email ? { email: p.email } : {}),
-    ...(p.rol ? { role: p.rol } : {}),
+    details: [...detail('rol', p.rol), ...detail('telefoon', p.telefoon), ...detail('email', p.email)],
   }));
-  const external = routesFor(org, situation).map((r) => ({
+  const external = routesFor(org, situation).map((r): Contact => ({
     name: r.naam,
-    description: r.omschrijving,
-    ...(r.telefoon ? { phone: r.telefoon } : {}),
-    ...(r.email ? { email: r.email } : {}),
-    ...(r.url ? { url: r.url } : {}),
+    details: [...detail('wat', r.omschrijving), ...detail('telefoon', r.telefoon), ...detail('email', r.email), ...detail('website', r.url)],
   }));
   return [...internal, ...external];
 }
@@ -63,13 +56,12 @@ export interface ValueFacts {
   situation?: Situation | null;
 }
 
-export function describeValue({ amount, amountMin, amountMax }: ValueFacts): string {
-  if (amountMin === null || amountMax === null) return amount === null ? 'de genoemde waarde' : euro(amount);
-  if (amountMax >= OPEN_ENDED)
-    return `meer dan ${euro(amount ?? Math.round((amountMin - 0.01) * 100) / 100)}`;
+export function describeValue(texts: Texts, { amount, amountMin, amountMax }: ValueFacts): string {
+  if (amountMin === null || amountMax === null) return amount === null ? texts.t('bedrag.genoemd') : euro(amount);
+  if (amountMax >= OPEN_ENDED) return texts.t('bedrag.meer_dan', { bedrag: euro(amount ?? Math.round((amountMin - 0.01) * 100) / 100) });
   if (amountMin === amountMax) return euro(amountMin);
-  if (amountMin === 0) return `hooguit ${euro(amountMax)}`;
-  return `${euro(amountMin)} tot ${euro(amountMax)}`;
+  if (amountMin === 0) return texts.t('bedrag.hooguit', { bedrag: euro(amountMax) });
+  return texts.t('bedrag.tussen', { van: euro(amountMin), tot: euro(amountMax) });
 }
 
 function routeName(r: Organisation['externeRoutes'][number]): string {
@@ -77,56 +69,52 @@ function routeName(r: Organisation['externeRoutes'][number]): string {
   return how ? `${r.naam} (${how})` : r.naam;
 }
 
-function fill(template: string, org: Organisation, value: ValueFacts): string {
+/** The placeholders a text may use: the organisation's own facts and the value of the topic. */
+export function fill(texts: Texts, template: string, org: Organisation, value: ValueFacts): string {
   const people = org.vertrouwenspersonen.map((p) => (p.telefoon ? `${p.naam} (${p.telefoon})` : p.naam));
   const coordinator = org.integriteitscoordinator;
   const values: Record<string, string> = {
     drempel: euro(org.geschenkDrempel),
-    bedrag: describeValue(value),
+    bedrag: describeValue(texts, value),
     organisatie: org.naam,
-    vertrouwenspersonen: listNames(people),
-    routes: listNames(routesFor(org, value.situation).map(routeName)),
+    vertrouwenspersonen: listNames(texts, people),
+    routes: listNames(texts, routesFor(org, value.situation).map(routeName)),
     coordinator: coordinator
       ? `${coordinator.naam}${coordinator.email ? ` (${coordinator.email})` : ''}`
-      : 'de integriteitscoördinator',
+      : texts.t('coordinator.naam'),
   };
   return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
-/** {vertrouwenspersonen} and {organisatie} in one of the bot's own sentences. */
-export function fillPeople(template: string, org: Organisation): string {
-  return fill(template, org, { amount: null, amountMin: null, amountMax: null });
+/** One of the bot's own sentences, with {vertrouwenspersonen}, {organisatie} and {coordinator} filled in. */
+export function say(texts: Texts, key: string, org: Organisation): string {
+  return fill(texts, texts.t(key), org, { amount: null, amountMin: null, amountMax: null });
 }
 
-export const choiceAction = (label: string): Action => ({ id: 'keuze', label, value: label });
-
-const TOPIC_NAMES: Record<string, string> = {
-  geschenk: 'een geschenk',
-  uitnodiging: 'een uitnodiging',
-  nevenwerkzaamheden: 'nevenwerk of een nevenfunctie',
-  privegebruik: 'privégebruik van spullen van het werk',
-  informatie: 'omgaan met informatie',
-  belangenverstrengeling: 'familie of vrienden in je werk',
-};
-
 /** "Gaat het om een geschenk, een uitnodiging, of iets anders?" with a button per topic. */
-export function topicQuestion(topics: readonly string[]): NonNullable<BotReply['question']> {
-  const names = topics.map((t) => TOPIC_NAMES[t] ?? t);
+export function topicQuestion(texts: Texts, topics: readonly string[]): NonNullable<BotReply['question']> {
+  const names = topics.map((t) => texts.t(`onderwerp.${t}`));
   const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return {
     slot: 'onderwerp',
-    prompt: `${TEXTS.whichTopic} ${[...names, 'of iets anders'].join(', ')}?`,
-    choices: [...names.map((n) => choiceAction(capital(n))), choiceAction('Iets anders')],
+    prompt: texts.t('gesprek.welk_onderwerp', { onderwerpen: [...names, texts.t('onderwerp.anders')].join(', ') }),
+    choices: [
+      ...topics.map((t, i): Action => ({ id: 'onderwerp', label: capital(names[i] ?? t), value: t })),
+      { id: 'onderwerp', label: capital(texts.t('onderwerp.anders')), value: 'anders' },
+    ],
   };
 }
 
-export function valueQuestion(org: Organisation): NonNullable<BotReply['question']> {
+export function valueQuestion(texts: Texts, org: Organisation): NonNullable<BotReply['question']> {
   const limit = euro(org.geschenkDrempel);
-  const choice = (label: string): Action => ({ id: 'keuze', label, value: label });
   return {
     slot: 'waarde',
-    prompt: 'Wat is de geschatte waarde?',
-    choices: [choice(`${limit} of minder`), choice(`meer dan ${limit}`), choice('weet ik niet')],
+    prompt: texts.t('waarde.vraag'),
+    choices: [
+      { id: 'waarde', label: texts.t('waarde.knop.laag', { drempel: limit }), value: 'laag' },
+      { id: 'waarde', label: texts.t('waarde.knop.hoog', { drempel: limit }), value: 'hoog' },
+      { id: 'waarde', label: texts.t('waarde.knop.onbekend'), value: 'onbekend' },
+    ],
   };
 }
 
@@ -135,26 +123,25 @@ export function valueQuestion(org: Organisation): NonNullable<BotReply['question
  * says what the bot keeps and what not, because that decides whether people
  * dare to ask.
  */
-export function menuReply(org: Organisation): BotReply {
-  const action = (id: ActionId): Action => ({ id, ...ACTION_LABELS[id] });
+export function menuReply(texts: Texts, org: Organisation): BotReply {
   return {
     intent: 'help',
     verdict: 'geen',
     amount: null,
-    text: TEXTS.welcome.replace('{organisatie}', org.naam),
+    text: say(texts, 'menu.welkom', org),
     actions: [
-      action('dilemma'),
-      action('registreer_geschenk'),
-      { id: 'registreer_nevenfunctie', label: 'Registreer nevenwerk', value: ACTION_LABELS.registreer_nevenfunctie.value },
-      { id: 'keuze', label: 'Mijn registraties', value: 'mijn registraties' },
-      action('vertrouwenspersoon'),
+      ruleAction(texts, 'dilemma'),
+      ruleAction(texts, 'registreer_geschenk'),
+      { id: 'registreer_nevenfunctie', label: texts.t('knop.registreer_nevenwerk'), value: '' },
+      { id: 'mijn_registraties', label: texts.t('knop.mijn_registraties'), value: '' },
+      ruleAction(texts, 'vertrouwenspersoon'),
     ],
   };
 }
 
-export function compose(intent: Intent, answer: Answer, org: Organisation, value: ValueFacts): BotReply {
-  const question = answer.vervolgvraag === 'waarde' ? valueQuestion(org) : undefined;
-  const body = fill(answer.tekst, org, value);
+export function compose(texts: Texts, intent: Intent, answer: Answer, org: Organisation, value: ValueFacts): BotReply {
+  const question = answer.vervolgvraag === 'waarde' ? valueQuestion(texts, org) : undefined;
+  const body = fill(texts, answer.tekst, org, value);
   const amount = value.amount;
   const text = question ? `${body} ${question.prompt}` : body;
   const reply: BotReply = {
@@ -163,9 +150,9 @@ export function compose(intent: Intent, answer: Answer, org: Organisation, value
     amount,
     text,
     source: answer.bron,
-    actions: answer.acties.map((id) => ({ id, ...ACTION_LABELS[id] })),
+    actions: answer.acties.map((id) => ruleAction(texts, id)),
   };
   if (question) reply.question = question;
-  if (answer.verdict === 'doorverwijzen') reply.contacts = contactsOf(org, value.situation);
+  if (answer.verdict === 'doorverwijzen') reply.contacts = contactsOf(texts, org, value.situation);
   return reply;
 }

@@ -5,6 +5,7 @@
  */
 import type { Intent, Verdict } from '../rulebase/schema.js';
 
+/** The buttons a rule in rules/*.json may put under its answer. */
 export const ACTION_IDS = [
   'registreer_geschenk',
   'registreer_nevenfunctie',
@@ -13,23 +14,54 @@ export const ACTION_IDS = [
   'nog_een_vraag',
   'dilemma',
 ] as const;
-export type ActionId = (typeof ACTION_IDS)[number];
+export type RuleActionId = (typeof ACTION_IDS)[number];
+
+/**
+ * Every button the bot can show. A button carries its id and a value (a code: "hoog", "onderwerp:geschenk",
+ * an option of a dilemma), never a sentence for the bot to understand again.
+ */
+export type ActionId
+  = | RuleActionId
+    /** A step of a registration: a field's value, "opslaan", "wijzigen", "veld:date", "stoppen". */
+    | 'registratie'
+    /** Answer to "Wat is de geschatte waarde?": laag, hoog or onbekend. */
+    | 'waarde'
+    /** Answer to "Gaat het om …?": an intent, or "anders". */
+    | 'onderwerp'
+    /** "Je registratie staat nog klaar — verder of stoppen?": verder or stoppen. */
+    | 'hervatten'
+    | 'mijn_registraties'
+    | 'mijn_export'
+    | 'mijn_verwijderen'
+    /** "Weet je het zeker?": ja or nee. */
+    | 'verwijderen'
+    | 'alle_registraties_open'
+    | 'nevenwerk_bevestigen'
+    /** A dilemma card's option (its letter), the next card, or stop practising. */
+    | 'dilemma_keuze'
+    | 'dilemma_volgende'
+    | 'dilemma_stoppen'
+    | 'stem';
 
 export interface Action {
-  id: ActionId | 'keuze' | 'stem';
+  id: ActionId;
   label: string;
-  /** What the bot receives when the person picks it: the same as typing this text. */
+  /** The code the bot receives with the id when the person presses it. */
   value: string;
   style?: 'primary' | 'default';
 }
 
+/** One line of a contact card; the kind lets a channel make a phone number or address a link. */
+export interface ContactDetail {
+  kind: 'rol' | 'wat' | 'telefoon' | 'email' | 'website';
+  /** As people read it, from the texts: "Telefoon". */
+  label: string;
+  value: string;
+}
+
 export interface Contact {
   name: string;
-  phone?: string;
-  email?: string;
-  role?: string;
-  description?: string;
-  url?: string;
+  details: ContactDetail[];
 }
 
 export interface BotReply {
@@ -41,7 +73,7 @@ export interface BotReply {
   text: string;
   /** The rule it rests on, e.g. "Gedragscode — Geschenken". */
   source?: string;
-  /** The bot waits for this answer; choices are offered as buttons. */
+  /** The bot waits for this answer; choices are offered as buttons (id "waarde", "onderwerp" or "hervatten"). */
   question?: { slot: 'waarde' | 'onderwerp' | 'registratie'; prompt: string; choices: Action[] };
   /** Contact cards for referrals (vertrouwenspersonen, external routes). */
   contacts?: Contact[];

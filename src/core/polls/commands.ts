@@ -4,6 +4,8 @@ import type { DilemmaDeck } from '../dilemmas/load.js';
 import { DEFAULT_OPEN_HOURS, type PollTarget, WEEKDAYS } from './model.js';
 import type { PollStore } from './ports.js';
 import type { PollScheduler } from './scheduler.js';
+import { localMoment } from '../texts/time.js';
+import type { Texts } from '../texts/texts.js';
 
 /**
  * The WIO's poll commands, the same in chat (`/integriteit poll …`) and on the
@@ -18,8 +20,6 @@ export interface PollCommandContext {
 }
 
 const SHORT_DAYS: Record<string, number> = { ma: 1, di: 2, wo: 3, do: 4, vr: 5, za: 6, zo: 7 };
-const USAGE = 'Gebruik: "poll plan dinsdag 10:00 [dilemma <id>] [3 dagen] [zonder herinnering] [#kanaal …]", "poll lijst", "poll annuleer <code>" of "poll nu [dilemma <id>]".';
-
 type Reply = BotReply;
 
 function reply(text: string): BotReply {
@@ -43,7 +43,16 @@ export class PollCommands {
     private readonly scheduler: PollScheduler,
     private readonly deck: DilemmaDeck,
     private readonly wio: ReadonlySet<string>,
+    private readonly texts: Texts,
   ) {}
+
+  private channels(count: number): string {
+    return this.texts.t('poll.kanalen', { aantal: count });
+  }
+
+  private unknownDilemma(id: string): BotReply {
+    return reply(this.texts.t('poll.dilemma_onbekend', { id, dilemmas: this.deck.cards.map((c) => c.id).join(', ') }));
+  }
 
   /** Null when the text is not a poll command. */
   /** `targets` come from the command line (--kanaal); in chat the channel of the command is used. */
@@ -56,7 +65,7 @@ export class PollCommands {
     const match = /^\s*poll\b\s*(.*)$/is.exec(text);
     if (!match) return null;
     if (context.user !== undefined && !this.wio.has(context.user)) {
-      return reply('De dilemmapoll plannen kan alleen de werkgroep integriteit en omgangsvormen (WIO). Zelf oefenen kan altijd: "geef me een dilemma".');
+      return reply(this.texts.t('poll.alleen_wio'));
     }
     const rest = match[1] ?? '';
     const slackChannels = [...rest.matchAll(/<#([A-Z0-9]+)(?:\|[^>]*)?>/g)].map((m): PollTarget => ({ platform: 'slack', channel: m[1] ?? '' }));
@@ -75,18 +84,23 @@ export class PollCommands {
       case 'annuleren':
       case 'cancel':
         return (await this.store.cancelPlan(args[0] ?? '~'))
-          ? reply(`Plan ${args[0] ?? ''} is geannuleerd; polls die al lopen, sluiten gewoon.`)
-          : reply(`Ik vind geen lopend plan dat begint met "${args[0] ?? ''}". Zie "poll lijst".`);
+          ? reply(this.texts.t('poll.geannuleerd', { code: args[0] ?? '' }))
+          : reply(this.texts.t('poll.plan_onbekend', { code: args[0] ?? '' }));
       case 'nu':
       case 'now': {
-        if (where.length === 0) return reply('Waar moet de poll komen? Geef het commando in een kanaal, of noem een kanaal.');
+        if (where.length === 0) return reply(this.texts.t('poll.waar'));
         const dilemmaId = this.dilemmaArg(rest);
-        if (dilemmaId && !this.deck.get(dilemmaId)) return reply(`Dilemma "${dilemmaId}" bestaat niet. Kies uit: ${this.deck.cards.map((c) => c.id).join(', ')}.`);
+        if (dilemmaId && !this.deck.get(dilemmaId)) return this.unknownDilemma(dilemmaId);
         const poll = await this.scheduler.startNow(where, dilemmaId, now, this.openHours(args));
-        return reply(poll ? `De poll "${this.deck.get(poll.dilemmaId)?.titel ?? ''}" staat uit in ${String(poll.posts.length)} kanaal/kanalen en sluit ${poll.closesAt.slice(0, 16).replace('T', ' ')} (UTC).` : 'Er is geen dilemma om te posten.');
+        if (!poll) return reply(this.texts.t('poll.geen_dilemma'));
+        return reply(this.texts.t('poll.gestart', {
+          titel: this.deck.get(poll.dilemmaId)?.titel ?? '',
+          kanalen: this.channels(poll.posts.length),
+          sluit: localMoment(poll.closesAt),
+        }));
       }
       default:
-        return reply(USAGE);
+        return reply(this.texts.t('poll.gebruik'));
     }
   }
 
@@ -105,28 +119,43 @@ export class PollCommands {
     const time = /\b(\d{1,2})[:.](\d{2})\b/.exec(args.join(' ')) ?? /\b(\d{1,2})\s*uur\b/.exec(args.join(' '));
     const hours = Number(time?.[1]);
     const minutes = Number(time?.[2] ?? 0);
-    if (!weekday || !time || hours > 23 || minutes > 59) return reply(`Welke dag en hoe laat? ${USAGE}`);
-    if (where.length === 0) return reply('Waar moet de poll komen? Geef het commando in een kanaal, of noem een kanaal.');
+    if (!weekday || !time || hours > 23 || minutes > 59) return reply(`${this.texts.t('poll.wanneer')} ${this.texts.t('poll.gebruik')}`);
+    if (where.length === 0) return reply(this.texts.t('poll.waar'));
     const dilemmaId = this.dilemmaArg(raw);
-    if (dilemmaId && !this.deck.get(dilemmaId)) return reply(`Dilemma "${dilemmaId}" bestaat niet. Kies uit: ${this.deck.cards.map((c) => c.id).join(', ')}.`);
+    if (dilemmaId && !this.deck.get(dilemmaId)) return this.unknownDilemma(dilemmaId);
     const clock = `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
     const reminder = !/zonder herinnering|geen herinnering/.test(args.join(' '));
     const openHours = this.openHours(args);
     const plan = await this.store.addPlan({ targets: where, weekday, time: clock, dilemmaId, openHours, reminder });
-    return reply(
-      `Gepland (code ${plan.id.slice(0, 8)}): elke ${WEEKDAYS[weekday - 1] ?? ''} om ${clock} (Nederlandse tijd) een dilemma `
-      + `${dilemmaId ? `("${dilemmaId}")` : '(steeds het volgende dat nog niet geweest is)'}, ${String(openHours / 24)} dag(en) open`
-      + `${reminder ? ', met een herinnering halverwege' : ''}, in ${String(where.length)} kanaal/kanalen.`,
-    );
+    return reply(this.texts.t(reminder ? 'poll.gepland_met_herinnering' : 'poll.gepland', {
+      code: plan.id.slice(0, 8),
+      dag: WEEKDAYS[weekday - 1] ?? '',
+      tijd: clock,
+      dilemma: dilemmaId ? this.texts.t('poll.vast_dilemma', { id: dilemmaId }) : this.texts.t('poll.volgend_dilemma'),
+      dagen: this.texts.t('poll.dagen', { aantal: openHours / 24 }),
+      kanalen: this.channels(where.length),
+    }));
   }
 
   private async list(): Promise<BotReply> {
     const plans = await this.store.plans();
     const open = await this.store.openPolls();
     const lines = [
-      plans.length === 0 ? 'Er zijn geen polls gepland.' : 'Geplande polls:',
-      ...plans.map((p) => `${p.id.slice(0, 8)}  elke ${WEEKDAYS[p.weekday - 1] ?? ''} ${p.time}, ${String(p.openHours / 24)} dag(en) open, ${p.targets.map((t) => `${t.platform}:${t.channel}`).join(', ')}${p.dilemmaId ? `, dilemma ${p.dilemmaId}` : ''}`),
-      ...(open.length > 0 ? ['Nu open:', ...open.map((p) => `${p.id.slice(0, 8)}  ${this.deck.get(p.dilemmaId)?.titel ?? p.dilemmaId}, sluit ${p.closesAt.slice(0, 16).replace('T', ' ')} UTC`)] : []),
+      this.texts.t(plans.length === 0 ? 'poll.lijst.leeg' : 'poll.lijst.titel'),
+      ...plans.map((p) => this.texts.t('poll.lijst.plan', {
+        code: p.id.slice(0, 8),
+        dag: WEEKDAYS[p.weekday - 1] ?? '',
+        tijd: p.time,
+        dagen: this.texts.t('poll.dagen', { aantal: p.openHours / 24 }),
+        kanalen: p.targets.map((t) => `${t.platform}:${t.channel}`).join(', '),
+      }) + (p.dilemmaId ? `, ${this.texts.t('poll.vast_dilemma', { id: p.dilemmaId })}` : '')),
+      ...(open.length > 0
+        ? [this.texts.t('poll.lijst.open'), ...open.map((p) => this.texts.t('poll.lijst.open_regel', {
+            code: p.id.slice(0, 8),
+            titel: this.deck.get(p.dilemmaId)?.titel ?? p.dilemmaId,
+            sluit: localMoment(p.closesAt),
+          }))]
+        : []),
     ];
     return reply(lines.join('\n'));
   }

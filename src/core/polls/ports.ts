@@ -1,4 +1,5 @@
 import type { Dilemma } from '../dilemmas/schema.js';
+import type { BotReply } from '../messages/model.js';
 import type { Poll, PollPlan, PollResult, PollTarget, PostRef } from './model.js';
 
 /**
@@ -29,12 +30,13 @@ export interface PollStore {
 
 export type VoteOutcome = { status: 'nieuw' } | { status: 'gewijzigd'; previous: string } | { status: 'gesloten' };
 
-/** What a poll looks like where it is posted; the channels render it. */
+/** What a poll looks like where it is posted: the neutral message (words from the texts) the channels render. */
 export interface PollCard {
   poll: Poll;
   dilemma: Dilemma;
   kind: 'poll' | 'herinnering' | 'uitslag';
   result?: PollResult;
+  message: BotReply;
 }
 
 /** Posts into Slack channels and Teams team channels; one implementation per platform. */

@@ -2,6 +2,9 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { DilemmaDeck } from '../dilemmas/load.js';
 import type { Dilemma } from '../dilemmas/schema.js';
 import type { Logger, UsageRecorder } from '../usage.js';
+import { localMoment } from '../texts/time.js';
+import type { Texts } from '../texts/texts.js';
+import { pollMessage } from './messages.js';
 import { CATCH_UP_MS, DEFAULT_OPEN_HOURS, type Poll, type PollTarget, type PostRef } from './model.js';
 import type { PollCard, PollPublisher, PollStore } from './ports.js';
 import { latestSlot } from './schedule.js';
@@ -36,7 +39,12 @@ export class PollScheduler {
     private readonly publisher: PollPublisher,
     private readonly usage: UsageRecorder,
     private readonly logger: Logger,
+    private readonly texts: Texts,
   ) {}
+
+  private card(card: Omit<PollCard, 'message'>): PollCard {
+    return { ...card, message: pollMessage(this.texts, card) };
+  }
 
   async runDue(now: Date): Promise<RunReport> {
     const report: RunReport = { posted: [], skipped: [], reminded: [], closed: [], failed: [] };
@@ -111,7 +119,7 @@ export class PollScheduler {
     const posts: PostRef[] = [];
     for (const target of targets) {
       try {
-        posts.push(await this.publisher.post(target, { poll, dilemma, kind: 'poll' }));
+        posts.push(await this.publisher.post(target, this.card({ poll, dilemma, kind: 'poll' })));
       } catch (error) {
         this.logger.error(`Dilemmapoll niet geplaatst in ${target.platform}:${target.channel}`, error);
         failed.push(`${target.platform}:${target.channel}: ${error instanceof Error ? error.message : String(error)}`);
@@ -128,7 +136,7 @@ export class PollScheduler {
     if (!dilemma) return true;
     for (const post of poll.posts) {
       try {
-        await this.publisher.reply(post, { poll, dilemma, kind: 'uitslag', result });
+        await this.publisher.reply(post, this.card({ poll, dilemma, kind: 'uitslag', result }));
       } catch (error) {
         this.logger.error(`Uitslag van de dilemmapoll niet geplaatst in ${post.platform}:${post.channel}`, error);
       }
@@ -141,7 +149,7 @@ export class PollScheduler {
     if (!dilemma) return;
     for (const post of poll.posts) {
       try {
-        await this.publisher.reply(post, { poll, dilemma, kind });
+        await this.publisher.reply(post, this.card({ poll, dilemma, kind }));
       } catch (error) {
         this.logger.error(`Herinnering voor de dilemmapoll niet geplaatst in ${post.platform}:${post.channel}`, error);
       }
@@ -161,9 +169,9 @@ export class PollScheduler {
   async vote(pollId: string, voter: string, optionId: string, channel: 'slack' | 'teams', now: Date): Promise<string> {
     const poll = await this.store.poll(pollId);
     const dilemma = poll ? this.deck.get(poll.dilemmaId) : undefined;
-    if (!poll || !dilemma?.opties.some((o) => o.id === optionId)) return 'Deze stem kan ik niet plaatsen: die poll of keuze ken ik niet.';
+    if (!poll || !dilemma?.opties.some((o) => o.id === optionId)) return this.texts.t('poll.stem.onbekend');
     const outcome = await this.store.vote(pollId, (key) => voterHash(key, voter), optionId);
-    if (outcome.status === 'gesloten') return 'Deze poll is al gesloten; de uitslag staat in de draad eronder.';
+    if (outcome.status === 'gesloten') return this.texts.t('poll.stem.gesloten');
     const verdict = (option: string) => `${dilemma.id}:${option}`;
     const base = { event: 'poll' as const, intent: 'dilemma', channel, at: now };
     const counts = outcome.status === 'nieuw'
@@ -176,8 +184,7 @@ export class PollScheduler {
     } catch (error) {
       this.logger.error('Pollstem niet geteld', error);
     }
-    const closes = new Date(poll.closesAt);
-    const when = closes.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', weekday: 'long', hour: '2-digit', minute: '2-digit' });
-    return `${outcome.status === 'nieuw' ? 'Je stem is geteld' : 'Je stem is gewijzigd'}: keuze ${optionId.toUpperCase()}. Niemand kan zien wat jij koos. De uitslag volgt ${when}.`;
+    const key = outcome.status === 'nieuw' ? 'poll.stem.geteld' : 'poll.stem.gewijzigd';
+    return this.texts.t(key, { keuze: optionId.toUpperCase(), uitslag: localMoment(poll.closesAt) });
   }
 }

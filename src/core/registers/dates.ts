@@ -4,10 +4,12 @@ import { addDays, format, isValid, parse, subDays, subWeeks } from 'date-fns';
 /**
  * Reads a date as people type it in Dutch: "vandaag", "gisteren",
  * "vorige week vrijdag", "afgelopen maandag", "3 november", "3-11-2026",
- * "2026-11-03". Days are counted in Europe/Amsterdam. Returns an ISO day or a
- * reason it is not a date ("31 februari bestaat niet").
+ * "2026-11-03". Days are counted in Europe/Amsterdam. Returns an ISO day or why
+ * it is not a date ("31 februari bestaat niet"), as a text key.
  */
-export type DateResult = { ok: true; day: string } | { ok: false; reason: string };
+export type DateResult
+  = | { ok: true; day: string }
+    | { ok: false; problem: { key: string; values?: Record<string, string | number> } };
 
 const TIME_ZONE = 'Europe/Amsterdam';
 const WEEKDAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
@@ -28,7 +30,9 @@ function fromParts(day: number, month: number, year: number): DateResult {
   const candidate = new Date(year, month - 1, day);
   if (!isValid(candidate) || candidate.getDate() !== day || candidate.getMonth() !== month - 1) {
     const monthName = MONTHS[month - 1];
-    return { ok: false, reason: monthName ? `${day} ${monthName} bestaat niet` : `maand ${month} bestaat niet` };
+    return monthName
+      ? { ok: false, problem: { key: 'registers.datum.bestaat_niet', values: { dag: day, maand: monthName } } }
+      : { ok: false, problem: { key: 'registers.datum.maand_bestaat_niet', values: { maand: month } } };
   }
   return { ok: true, day: iso(candidate) };
 }
@@ -55,7 +59,7 @@ function weekday(today: Date, name: string, lastWeek: boolean): Date {
 export function parseDutchDate(input: string, now: Date = new Date()): DateResult {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.,]$/, '');
   const today = localToday(now);
-  if (text === '') return { ok: false, reason: 'geen datum' };
+  if (text === '') return { ok: false, problem: { key: 'registers.datum.onleesbaar' } };
   if (/^(vandaag|nu|zojuist|net)$/.test(text)) return { ok: true, day: iso(today) };
   if (text === 'gisteren') return { ok: true, day: iso(subDays(today, 1)) };
   if (text === 'eergisteren') return { ok: true, day: iso(subDays(today, 2)) };
@@ -82,7 +86,7 @@ export function parseDutchDate(input: string, now: Date = new Date()): DateResul
   const written = /^(?:op )?(\d{1,2}) ([a-z]+)\.?(?: (\d{4}))?$/.exec(text);
   if (written) {
     const month = monthNumber(written[2] ?? '');
-    if (month === null) return { ok: false, reason: `"${written[2] ?? ''}" is geen maand` };
+    if (month === null) return { ok: false, problem: { key: 'registers.datum.geen_maand', values: { woord: written[2] ?? '' } } };
     const year = written[3] ? Number(written[3]) : today.getFullYear();
     const result = fromParts(Number(written[1]), month, year);
     // "3 december" said in January means the December that just passed.
@@ -91,5 +95,5 @@ export function parseDutchDate(input: string, now: Date = new Date()): DateResul
   }
   const parsed = parse(text, 'd MMMM yyyy', today);
   if (isValid(parsed)) return { ok: true, day: iso(parsed) };
-  return { ok: false, reason: 'geen datum die ik kan lezen (bijv. "gisteren", "vorige week vrijdag" of "3 november")' };
+  return { ok: false, problem: { key: 'registers.datum.onleesbaar' } };
 }

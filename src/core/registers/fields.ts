@@ -1,296 +1,450 @@
+import { calendarDay } from '../texts/time.js';
+import type { Texts } from '../texts/texts.js';
 import { fold } from '../text/normalize.js';
 import { readAmount } from '../understanding/amount.js';
 import { parseDutchDate } from './dates.js';
 import {
   EMPLOYER_RELATIONS,
-  type EmployerRelation,
-  type GiftOutcome,
-  type GiverRelation,
-  LABELS,
+  GIFT_DIRECTIONS,
+  GIFT_OUTCOMES,
+  GIVER_RELATIONS,
   type RegisterName,
-  type SideJobKind,
+  SIDEJOB_KINDS,
 } from './model.js';
-import { validateField } from './validate.js';
 
 /**
- * The questions of both registration forms, one field each: how to ask, which
- * buttons to offer, and how to read the answer. A reply that does not fit gets
- * a message naming the field and the same question again.
+ * Every field of both registers, declared once. A declaration says what kind of value the field holds,
+ * how to read a typed answer, when it applies, how it is checked and what empty means. Everything else
+ * follows from it: the question in the chat with its buttons, the Slack modal element and the Teams card
+ * input (through the neutral form), the validation, the label in summaries and the export column. The
+ * words live in rules/teksten/registers.json under `registers.<register>.<field>.*` (label, vraag,
+ * uitleg, voorbeeld, and keuze.<value> for each option), so an organisation rewords them without code.
+ *
+ * Adding a field: one declaration here (and its column in the database), plus its texts.
  */
 export type Draft = Record<string, unknown>;
-export type Parsed = { value: unknown } | { error: string };
-
-export interface FieldSpec {
+/** A problem is a text key with what to fill in, turned into words by whoever shows it. */
+export interface Problem {
   key: string;
-  /** As shown in the summary and the "wat wil je wijzigen?" buttons. */
-  label: string;
-  ask(draft: Draft): string;
-  choices?(draft: Draft): string[];
-  parse(input: string, today: string, now: Date): Parsed;
+  values?: Record<string, string | number>;
+}
+export type Parsed = { value: unknown } | { problem: Problem };
+
+export type FieldKind = 'choice' | 'multichoice' | 'yesno' | 'text' | 'amount' | 'number' | 'date';
+
+export interface FieldDeclaration {
+  register: RegisterName;
+  key: string;
+  kind: FieldKind;
+  /** The values of a choice or multichoice, in the order shown. */
+  options?: readonly string[];
+  /** The options a form offers, when fewer than the values (a declined gift's outcome is derived). */
+  formOptions?: readonly string[];
+  /** How typed words map to an option (the chat); the first that matches wins. */
+  matchers?: readonly (readonly [RegExp, string])[];
+  /** Typed words that mean "none": an empty list, null or false, depending on the field. */
+  none?: RegExp;
+  /** What leaving the field empty in a form means; undefined: it must be filled in. */
+  empty?: unknown;
   /** Asked only when this holds; otherwise `derive` fills it in. */
   when?(draft: Draft): boolean;
   derive?(draft: Draft): unknown;
   /** An earlier answer changed and this one no longer fits: ask it again. */
   stale?(draft: Draft): boolean;
-  show(value: unknown): string;
+  /** For text fields: the longest answer. */
+  max?: number;
+  /** Extra rules on a value that has the right type (dates in range, amounts not absurd). */
+  refine?(value: unknown, today: string): Problem | null;
+  /** Which text variant of the question and label to use for this draft ("financieel" for a financial interest). */
+  variant?(draft: Draft): string | null;
+  /** The column in the coordinator's export. */
+  column: string;
 }
 
-const NO = /^(nee|neen|nope|n|niet|geen|onbetaald|afgeslagen|geweigerd|niet aangenomen|nee,? afgeslagen)\b/;
-const YES = /^(ja|jawel|yes|j|klopt|betaald|aangenomen|ja,? aangenomen|ja,? publiceren)\b/;
-const UNKNOWN = /^(weet ik niet|weet niet|geen idee|onbekend|geen flauw idee|\?)$/;
-
-function check(register: RegisterName, key: string, value: unknown, today: string): Parsed {
-  const problem = validateField(register, key, value, today);
-  return problem ? { error: problem } : { value };
-}
-
-function freeText(register: RegisterName, key: string) {
-  return (input: string, today: string): Parsed => check(register, key, input, today);
-}
-
-function pick(input: string, options: [RegExp, string][], field: string, hint: string): Parsed {
-  const text = fold(input);
-  for (const [pattern, value] of options) if (pattern.test(text)) return { value };
-  return { error: `${field}: kies ${hint}` };
-}
-
-function yesNo(field: string, yes: string, no: string) {
-  return (input: string): Parsed => {
-    const text = fold(input);
-    if (YES.test(text)) return { value: true };
-    if (NO.test(text)) return { value: false };
-    return { error: `${field}: antwoord met "${yes}" of "${no}"` };
-  };
-}
-
-function date(register: RegisterName, key: string, allowNone: boolean) {
-  return (input: string, today: string, now: Date): Parsed => {
-    const text = fold(input);
-    if (allowNone && /^(geen|nee|geen einddatum|nog niet bekend|onbekend|n\.?v\.?t\.?|loopt nog)$/.test(text)) return { value: null };
-    const monthYear = /^(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (\d{4})$/.exec(text);
-    const result = monthYear ? parseDutchDate(`1 ${monthYear[1] ?? ''} ${monthYear[2] ?? ''}`, now) : parseDutchDate(text, now);
-    if (!result.ok) return { error: `${register === 'geschenk' ? 'datum' : key === 'startDate' ? 'startdatum' : 'einddatum'}: ${result.reason}` };
-    return check(register, key, result.day, today);
-  };
-}
-
-const euro = (value: unknown) =>
-  typeof value === 'number' ? `€${value.toLocaleString('nl-NL', { maximumFractionDigits: 2 })}` : 'onbekend';
-
-export const GIFT_FIELDS: FieldSpec[] = [
-  {
-    key: 'direction',
-    label: 'Gekregen of aangeboden',
-    ask: () => 'Heb je het geschenk gekregen, of is het je alleen aangeboden?',
-    choices: () => ['Gekregen', 'Aangeboden'],
-    parse: (input) => pick(input, [[/gekregen|ontvangen|kreeg|gehad|binnen/, 'ontvangen'], [/aangeboden|aanbod|bood/, 'aangeboden']], 'gekregen of aangeboden', '"Gekregen" of "Aangeboden"'),
-    show: (v) => LABELS.direction[v as 'ontvangen' | 'aangeboden'],
-  },
-  {
-    key: 'date',
-    label: 'Datum',
-    ask: () => 'Wanneer was dat? (bijv. "vandaag", "gisteren", "vorige week vrijdag" of "3 november")',
-    choices: () => ['Vandaag', 'Gisteren'],
-    parse: date('geschenk', 'date', false),
-    show: (v) => (typeof v === 'string' ? v : ''),
-  },
-  {
-    key: 'description',
-    label: 'Omschrijving',
-    ask: () => 'Wat is het? Een korte omschrijving is genoeg, bijvoorbeeld "fles wijn" of "kerstpakket".',
-    parse: freeText('geschenk', 'description'),
-    show: (v) => (typeof v === 'string' ? v : ''),
-  },
-  {
-    key: 'valueEuros',
-    label: 'Waarde',
-    ask: () => 'Wat is de geschatte waarde in euro?',
-    choices: () => ['Weet ik niet'],
-    parse: (input, today) => {
-      const text = fold(input);
-      if (UNKNOWN.test(text)) return { value: null };
-      if (/(^|\s)-\s*\d/.test(text)) return { error: 'waarde: mag niet negatief zijn' };
-      const amount = readAmount(text, { bareNumberIsValue: true });
-      if (!amount) return { error: 'waarde: noem een bedrag in euro, bijv. "25" of "ongeveer 40 euro"' };
-      return check('geschenk', 'valueEuros', amount.value, today);
-    },
-    show: euro,
-  },
-  {
-    key: 'giverOrg',
-    label: 'Gever',
-    ask: () => 'Van welke organisatie komt het? (bijv. "Bouwbedrijf De Vries" of "een inwoner")',
-    parse: freeText('geschenk', 'giverOrg'),
-    show: (v) => (typeof v === 'string' ? v : ''),
-  },
-  {
-    key: 'giverRelation',
-    label: 'Relatie met de gever',
-    ask: () => 'Is de gever een leverancier, of een partij in een aanbesteding, vergunning of subsidie die jij behandelt?',
-    choices: () => ['Leverancier', 'Aanbesteding', 'Vergunning', 'Subsidie', 'Geen van deze'],
-    parse: (input) =>
-      pick(
-        input,
-        [
-          [/leverancier|leveranc|opdrachtnemer|aannemer/, 'leverancier'],
-          [/aanbested|tender|offerte/, 'aanbesteding'],
-          [/vergunning/, 'vergunning'],
-          [/subsidie/, 'subsidie'],
-          [/geen|nee|anders|niet|inwoner|burger/, 'geen'],
-        ],
-        'relatie met de gever',
-        'leverancier, aanbesteding, vergunning, subsidie of "geen van deze"',
-      ),
-    show: (v) => LABELS.giverRelation[v as GiverRelation],
-  },
-  {
-    key: 'accepted',
-    label: 'Aangenomen',
-    ask: () => 'Heb je het aangenomen of afgeslagen?',
-    choices: () => ['Ja, aangenomen', 'Nee, afgeslagen'],
-    parse: yesNo('aangenomen', 'Ja, aangenomen', 'Nee, afgeslagen'),
-    show: (v) => (v ? 'ja' : 'nee, afgeslagen'),
-  },
-  {
-    key: 'outcome',
-    label: 'Wat ermee gebeurd is',
-    ask: () => 'Wat is ermee gebeurd?',
-    choices: () => ['Zelf gehouden', 'Gedeeld met het team', 'Naar een goed doel', 'Teruggegeven', 'Afgegeven aan de organisatie'],
-    when: (d) => d.accepted === true,
-    derive: () => 'afgeslagen',
-    stale: (d) => d.outcome === 'afgeslagen',
-    parse: (input) =>
-      pick(
-        input,
-        [
-          [/gehouden|houd|hou|zelf/, 'gehouden'],
-          [/gedeeld|team|collega|delen/, 'gedeeld'],
-          [/goed doel|goede doel|geschonken|weggegeven/, 'goed_doel'],
-          [/teruggegeven|terug|retour/, 'teruggegeven'],
-          [/afgegeven|ingeleverd|organisatie|gemeente|werkgever/, 'afgegeven'],
-        ],
-        'wat ermee gebeurd is',
-        'zelf gehouden, gedeeld met het team, goed doel, teruggegeven of afgegeven',
-      ),
-    show: (v) => LABELS.outcome[v as GiftOutcome],
-  },
-];
+export const MAX_VALUE_EUROS = 100_000;
+export const MAX_HOURS_PER_WEEK = 80;
 
 const isJob = (d: Draft) => d.kind === 'nevenwerk';
 const declaresNone = (d: Draft) => d.kind === 'geen';
+const financial = (d: Draft) => (d.kind === 'financieel_belang' ? 'financieel' : null);
 
-export const SIDEJOB_FIELDS: FieldSpec[] = [
+const notInFuture = (value: unknown, today: string): Problem | null =>
+  typeof value === 'string' && value > today ? { key: 'registers.fout.toekomst' } : null;
+
+const GIFT: FieldDeclaration[] = [
   {
-    key: 'kind',
-    label: 'Soort',
-    ask: () => 'Wat wil je registreren: een nevenwerkzaamheid of -functie, een financieel belang, of dat je geen nevenwerkzaamheden hebt?',
-    choices: () => ['Nevenwerk of -functie', 'Financieel belang', 'Geen nevenwerkzaamheden'],
-    parse: (input) =>
-      pick(
-        input,
-        [
-          [/^geen|geen nevenwerk|heb geen|niks|niets/, 'geen'],
-          [/financ|aandel|belang|obligat|beleg/, 'financieel_belang'],
-          [/neven|functie|bijbaan|werk|bestuur|baan/, 'nevenwerk'],
-        ],
-        'soort',
-        'nevenwerk, financieel belang of geen',
-      ),
-    show: (v) => LABELS.sideJobKind[v as SideJobKind],
+    register: 'geschenk',
+    key: 'direction',
+    kind: 'choice',
+    options: GIFT_DIRECTIONS,
+    matchers: [[/gekregen|ontvangen|kreeg|gehad|binnen/, 'ontvangen'], [/aangeboden|aanbod|bood/, 'aangeboden']],
+    column: 'richting',
   },
   {
-    key: 'organisation',
-    label: 'Organisatie',
-    ask: (d) => (d.kind === 'financieel_belang' ? 'In welk bedrijf of welke organisatie heb je het belang?' : 'Bij welke organisatie?'),
-    when: (d) => !declaresNone(d),
-    derive: () => 'geen',
-    parse: freeText('nevenwerk', 'organisation'),
-    show: (v) => (typeof v === 'string' ? v : ''),
+    register: 'geschenk',
+    key: 'date',
+    kind: 'date',
+    refine: (value, today) => notInFuture(value, today) ?? (typeof value === 'string' && value < '2000-01-01' ? { key: 'registers.fout.te_lang_geleden' } : null),
+    column: 'datum',
+  },
+  { register: 'geschenk', key: 'description', kind: 'text', max: 200, column: 'omschrijving' },
+  {
+    register: 'geschenk',
+    key: 'valueEuros',
+    kind: 'amount',
+    none: /^(weet ik niet|weet niet|geen idee|onbekend|geen flauw idee|\?)$/,
+    empty: null,
+    column: 'waarde_eur',
+  },
+  { register: 'geschenk', key: 'giverOrg', kind: 'text', max: 120, column: 'gever' },
+  {
+    register: 'geschenk',
+    key: 'giverRelation',
+    kind: 'choice',
+    options: GIVER_RELATIONS,
+    matchers: [
+      [/leverancier|leveranc|opdrachtnemer|aannemer/, 'leverancier'],
+      [/aanbested|tender|offerte/, 'aanbesteding'],
+      [/vergunning/, 'vergunning'],
+      [/subsidie/, 'subsidie'],
+      [/geen|nee|anders|niet|inwoner|burger/, 'geen'],
+    ],
+    column: 'relatie',
   },
   {
-    key: 'role',
-    label: 'Functie of rol',
-    ask: (d) => (d.kind === 'financieel_belang' ? 'Wat voor belang is het? (bijv. aandelen, obligaties)' : 'Wat is je functie of rol daar?'),
-    when: (d) => !declaresNone(d),
-    derive: () => 'geen',
-    parse: freeText('nevenwerk', 'role'),
-    show: (v) => (typeof v === 'string' ? v : ''),
+    register: 'geschenk',
+    key: 'accepted',
+    kind: 'yesno',
+    matchers: [
+      [/^(nee|neen|n|niet|afgeslagen|geweigerd|niet aangenomen|nee,? afgeslagen)\b/, 'nee'],
+      [/^(ja|jawel|yes|j|klopt|aangenomen|ja,? aangenomen)\b/, 'ja'],
+    ],
+    column: 'aangenomen',
   },
   {
-    key: 'paid',
-    label: 'Betaald',
-    ask: () => 'Is het betaald of onbetaald?',
-    choices: () => ['Betaald', 'Onbetaald'],
-    when: isJob,
-    derive: () => false,
-    parse: yesNo('betaald', 'Betaald', 'Onbetaald'),
-    show: (v) => (v ? 'betaald' : 'onbetaald'),
-  },
-  {
-    key: 'hoursPerWeek',
-    label: 'Uren per week',
-    ask: () => 'Hoeveel uur per week ongeveer?',
-    choices: () => ['Wisselt'],
-    when: isJob,
-    derive: () => null,
-    parse: (input, today) => {
-      const text = fold(input);
-      if (/^(wisselt|wisselend|verschilt|weet ik niet|onbekend)$/.test(text)) return { value: null };
-      const match = /(-?\d+(?:[.,]\d+)?)/.exec(text);
-      if (!match) return { error: 'uren per week: noem een aantal uren, bijv. 4' };
-      return check('nevenwerk', 'hoursPerWeek', Number((match[1] ?? '').replace(',', '.')), today);
-    },
-    show: (v) => (typeof v === 'number' ? `${String(v)} uur` : 'wisselend'),
-  },
-  {
-    key: 'startDate',
-    label: 'Startdatum',
-    ask: () => 'Sinds wanneer? (bijv. "september 2024", "1-9-2024" of "vandaag")',
-    when: (d) => !declaresNone(d),
-    derive: () => null,
-    parse: date('nevenwerk', 'startDate', false),
-    show: (v) => (typeof v === 'string' ? v : '—'),
-  },
-  {
-    key: 'endDate',
-    label: 'Einddatum',
-    ask: () => 'Is er een einddatum?',
-    choices: () => ['Geen einddatum'],
-    when: isJob,
-    derive: () => null,
-    parse: date('nevenwerk', 'endDate', true),
-    show: (v) => (typeof v === 'string' ? v : 'geen'),
-  },
-  {
-    key: 'relations',
-    label: 'Relatie met de werkgever',
-    ask: () => 'Doet die organisatie zaken met ons, krijgt ze subsidie of vergunningen van ons, of houden wij er toezicht op? Noem wat van toepassing is.',
-    choices: () => ['Zaken', 'Subsidie', 'Vergunning', 'Toezicht', 'Geen van deze'],
-    when: (d) => !declaresNone(d),
-    derive: () => [],
-    parse: (input) => {
-      const text = fold(input);
-      const found: EmployerRelation[] = [];
-      const patterns: Record<EmployerRelation, RegExp> = { zaken: /zaken|leverancier|opdracht|klant/, subsidie: /subsidie/, vergunning: /vergunning/, toezicht: /toezicht|controle|handhaving/ };
-      for (const relation of EMPLOYER_RELATIONS) if (patterns[relation].test(text)) found.push(relation);
-      if (found.length > 0) return { value: found };
-      if (/geen|nee|niet|niks|niets/.test(text)) return { value: [] };
-      return { error: 'relatie met de werkgever: noem zaken, subsidie, vergunning, toezicht of "geen van deze"' };
-    },
-    show: (v) => ((v as EmployerRelation[]).length === 0 ? 'geen' : (v as EmployerRelation[]).map((r) => LABELS.employerRelation[r]).join(', ')),
-  },
-  {
-    key: 'publish',
-    label: 'Publiceren',
-    ask: () => 'Moet dit openbaar worden gemaakt? Dat geldt voor nevenfuncties van topfunctionarissen.',
-    choices: () => ['Ja, publiceren', 'Nee'],
-    when: isJob,
-    derive: () => false,
-    parse: yesNo('publiceren', 'Ja, publiceren', 'Nee'),
-    show: (v) => (v ? 'ja' : 'nee'),
+    register: 'geschenk',
+    key: 'outcome',
+    kind: 'choice',
+    options: GIFT_OUTCOMES,
+    formOptions: GIFT_OUTCOMES.filter((o) => o !== 'afgeslagen'),
+    matchers: [
+      [/gehouden|houd|hou|zelf/, 'gehouden'],
+      [/gedeeld|team|collega|delen/, 'gedeeld'],
+      [/goed doel|goede doel|geschonken|weggegeven/, 'goed_doel'],
+      [/teruggegeven|terug|retour/, 'teruggegeven'],
+      [/afgegeven|ingeleverd|organisatie|gemeente|werkgever/, 'afgegeven'],
+    ],
+    when: (d) => d.accepted === true,
+    derive: () => 'afgeslagen',
+    stale: (d) => d.outcome === 'afgeslagen',
+    empty: undefined,
+    column: 'bestemming',
   },
 ];
 
-export function fieldsOf(register: RegisterName): FieldSpec[] {
-  return register === 'geschenk' ? GIFT_FIELDS : SIDEJOB_FIELDS;
+const SIDE_JOB: FieldDeclaration[] = [
+  {
+    register: 'nevenwerk',
+    key: 'kind',
+    kind: 'choice',
+    options: SIDEJOB_KINDS,
+    matchers: [
+      [/^geen|geen nevenwerk|heb geen|niks|niets/, 'geen'],
+      [/financ|aandel|belang|obligat|beleg/, 'financieel_belang'],
+      [/neven|functie|bijbaan|werk|bestuur|baan/, 'nevenwerk'],
+    ],
+    column: 'soort',
+  },
+  {
+    register: 'nevenwerk',
+    key: 'organisation',
+    kind: 'text',
+    max: 120,
+    when: (d) => !declaresNone(d),
+    derive: () => 'geen',
+    variant: financial,
+    column: 'organisatie',
+  },
+  {
+    register: 'nevenwerk',
+    key: 'role',
+    kind: 'text',
+    max: 120,
+    when: (d) => !declaresNone(d),
+    derive: () => 'geen',
+    variant: financial,
+    column: 'functie',
+  },
+  {
+    register: 'nevenwerk',
+    key: 'paid',
+    kind: 'yesno',
+    matchers: [[/^(onbetaald|nee|niet betaald|vrijwillig|n)\b/, 'nee'], [/^(betaald|ja|j)\b/, 'ja']],
+    when: isJob,
+    derive: () => false,
+    empty: false,
+    column: 'betaald',
+  },
+  {
+    register: 'nevenwerk',
+    key: 'hoursPerWeek',
+    kind: 'number',
+    none: /^(wisselt|wisselend|verschilt|weet ik niet|onbekend)$/,
+    refine: (value) => (typeof value === 'number' && value > MAX_HOURS_PER_WEEK ? { key: 'registers.fout.te_veel_uren', values: { max: MAX_HOURS_PER_WEEK } } : null),
+    when: isJob,
+    derive: () => null,
+    empty: null,
+    column: 'uren_per_week',
+  },
+  {
+    register: 'nevenwerk',
+    key: 'startDate',
+    kind: 'date',
+    refine: (value, today) => {
+      if (typeof value !== 'string') return null;
+      const nextYear = `${String(Number(today.slice(0, 4)) + 1)}${today.slice(4)}`;
+      if (value > nextYear) return { key: 'registers.fout.ver_in_toekomst' };
+      return value < '1950-01-01' ? { key: 'registers.fout.te_lang_geleden' } : null;
+    },
+    when: (d) => !declaresNone(d),
+    derive: () => null,
+    empty: null,
+    column: 'start',
+  },
+  {
+    register: 'nevenwerk',
+    key: 'endDate',
+    kind: 'date',
+    none: /^(geen|nee|geen einddatum|nog niet bekend|onbekend|n\.?v\.?t\.?|loopt nog)$/,
+    when: isJob,
+    derive: () => null,
+    empty: null,
+    column: 'einde',
+  },
+  {
+    register: 'nevenwerk',
+    key: 'relations',
+    kind: 'multichoice',
+    options: EMPLOYER_RELATIONS,
+    matchers: [
+      [/zaken|leverancier|opdracht|klant/, 'zaken'],
+      [/subsidie/, 'subsidie'],
+      [/vergunning/, 'vergunning'],
+      [/toezicht|controle|handhaving/, 'toezicht'],
+    ],
+    none: /geen|nee|niet|niks|niets/,
+    when: (d) => !declaresNone(d),
+    derive: () => [],
+    empty: [],
+    column: 'relatie_werkgever',
+  },
+  {
+    register: 'nevenwerk',
+    key: 'publish',
+    kind: 'yesno',
+    matchers: [[/^(nee|niet|n)\b/, 'nee'], [/^(ja|ja,? publiceren|publiceren|j)\b/, 'ja']],
+    when: isJob,
+    derive: () => false,
+    empty: false,
+    column: 'publiceren',
+  },
+];
+
+export function fieldsOf(register: RegisterName): readonly FieldDeclaration[] {
+  return register === 'geschenk' ? GIFT : SIDE_JOB;
+}
+
+export function applies(field: FieldDeclaration, draft: Draft): boolean {
+  return field.when ? field.when(draft) : true;
+}
+
+/** A stored value as text: only strings and numbers are ever stored in these fields. */
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+// ---------------------------------------------------------------- words, from the text files
+
+const prefix = (field: FieldDeclaration) => `registers.${field.register}.${field.key}`;
+
+function variantKey(texts: Texts, field: FieldDeclaration, part: string, draft: Draft): string {
+  const variant = field.variant?.(draft);
+  const specific = `${prefix(field)}.${part}_${variant ?? ''}`;
+  return variant && texts.has(specific) ? specific : `${prefix(field)}.${part}`;
+}
+
+export function labelOf(texts: Texts, field: FieldDeclaration, draft: Draft = {}): string {
+  return texts.t(variantKey(texts, field, 'label', draft));
+}
+
+/** The question in the chat. */
+export function questionOf(texts: Texts, field: FieldDeclaration, draft: Draft): string {
+  return texts.t(variantKey(texts, field, 'vraag', draft));
+}
+
+export function optionLabel(texts: Texts, field: FieldDeclaration, value: string): string {
+  return texts.t(`${prefix(field)}.keuze.${value}`);
+}
+
+export function optional(texts: Texts, field: FieldDeclaration, part: 'uitleg' | 'voorbeeld'): string | undefined {
+  const key = `${prefix(field)}.${part}`;
+  return texts.has(key) ? texts.t(key) : undefined;
+}
+
+/** The buttons in the chat: every option, or a shortcut for a field where none and typing are common. */
+export function choicesOf(field: FieldDeclaration): string[] {
+  if (field.kind === 'choice' || field.kind === 'multichoice') return [...(field.options ?? []).filter((o) => o !== 'afgeslagen'), ...(field.kind === 'multichoice' ? ['geen'] : [])];
+  if (field.kind === 'yesno') return ['ja', 'nee'];
+  if (field.kind === 'date') return field.none ? ['geen'] : field.register === 'geschenk' ? ['vandaag', 'gisteren'] : [];
+  if (field.none) return ['geen'];
+  return [];
+}
+
+/** How a stored value reads in a summary or list. */
+export function shownValue(texts: Texts, field: FieldDeclaration, value: unknown): string {
+  if (value === null || value === undefined) return texts.t(`${prefix(field)}.leeg`);
+  switch (field.kind) {
+    case 'choice':
+      return optionLabel(texts, field, text(value));
+    case 'multichoice': {
+      const list = value as string[];
+      if (list.length === 0) return texts.t(`${prefix(field)}.leeg`);
+      // "Doet zaken met ons, krijgt subsidie van ons": a list reads as one sentence.
+      return list.map((v, i) => {
+        const label = optionLabel(texts, field, v);
+        return i === 0 ? label : label.charAt(0).toLowerCase() + label.slice(1);
+      }).join(', ');
+    }
+    case 'yesno':
+      return optionLabel(texts, field, value === true ? 'ja' : 'nee');
+    case 'amount':
+      return typeof value === 'number' ? `€${value.toLocaleString('nl-NL', { maximumFractionDigits: 2 })}` : '';
+    case 'number':
+      return texts.t(`${prefix(field)}.waarde`, { aantal: Number(value) });
+    case 'date':
+      return calendarDay(text(value));
+    default:
+      return text(value);
+  }
+}
+
+// ---------------------------------------------------------------- reading and checking values
+
+const MARKUP = /<[^>]*>|[<>]|&(lt|gt|amp|#\d+);|\[[^\]]*\]\([^)]*\)/i;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+/** Zero-width and bidi control characters: invisible, and able to make a stored name read differently than it is. */
+const INVISIBLE = /\p{Cf}/gu;
+
+/** Checks a value of the right shape for this field; null when it is fine. */
+export function checkValue(field: FieldDeclaration, value: unknown, today: string): Parsed {
+  const problem = (key: string, values?: Problem['values']) => ({ problem: { key, ...(values ? { values } : {}) } });
+  if (value === null || value === undefined) {
+    return field.empty !== undefined || field.when ? { value: null } : problem('registers.fout.leeg');
+  }
+  switch (field.kind) {
+    case 'text': {
+      if (typeof value !== 'string') return problem('registers.fout.tekst');
+      const clean = value.replace(INVISIBLE, '').trim().replace(/\s+/g, ' ');
+      if (clean.length < 2) return problem('registers.fout.te_kort');
+      if (clean.length > (field.max ?? 200)) return problem('registers.fout.te_lang', { max: field.max ?? 200 });
+      if (MARKUP.test(clean)) return problem('registers.fout.opmaak');
+      if (CONTROL.test(clean)) return problem('registers.fout.vreemde_tekens');
+      return { value: clean };
+    }
+    case 'choice':
+      return field.options?.includes(text(value)) ? { value } : problem('registers.fout.kies');
+    case 'multichoice':
+      return Array.isArray(value) && value.every((v) => field.options?.includes(String(v))) ? { value: [...new Set(value as string[])] } : problem('registers.fout.kies');
+    case 'yesno':
+      return typeof value === 'boolean' ? { value } : problem('registers.fout.ja_nee');
+    case 'amount':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return problem('registers.fout.bedrag');
+      if (value < 0) return problem('registers.fout.negatief');
+      if (value > MAX_VALUE_EUROS) return problem('registers.fout.te_hoog', { max: MAX_VALUE_EUROS.toLocaleString('nl-NL') });
+      return { value };
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return problem('registers.fout.getal');
+      if (value < 0) return problem('registers.fout.negatief');
+      break;
+    case 'date':
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !existingDay(value)) return problem('registers.fout.datum');
+      break;
+  }
+  const refined = field.refine?.(value, today);
+  return refined ? { problem: refined } : { value };
+}
+
+function existingDay(day: string): boolean {
+  const [year = 0, month = 0, date = 0] = day.split('-').map(Number);
+  const parsed = new Date(Date.UTC(year, month - 1, date));
+  return parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === date;
+}
+
+/** A typed answer in the chat, or a typed value in a form's text box, read as this field's value. */
+export function readTyped(field: FieldDeclaration, input: string, today: string, now: Date): Parsed {
+  const text = fold(input).replace(/[.!]+$/, '');
+  if (field.none?.test(text)) {
+    const none = field.kind === 'multichoice' ? [] : field.kind === 'yesno' ? false : null;
+    return { value: none };
+  }
+  switch (field.kind) {
+    case 'choice': {
+      if (field.options?.includes(text)) return checkValue(field, text, today);
+      const match = field.matchers?.find(([pattern]) => pattern.test(text));
+      return match ? checkValue(field, match[1], today) : { problem: { key: 'registers.fout.kies' } };
+    }
+    case 'multichoice': {
+      const found = (field.matchers ?? []).filter(([pattern]) => pattern.test(text)).map(([, value]) => value);
+      return found.length > 0 ? checkValue(field, found, today) : { problem: { key: 'registers.fout.kies' } };
+    }
+    case 'yesno': {
+      if (text === 'ja' || text === 'nee') return { value: text === 'ja' };
+      const match = field.matchers?.find(([pattern]) => pattern.test(text));
+      return match ? { value: match[1] === 'ja' } : { problem: { key: 'registers.fout.ja_nee' } };
+    }
+    case 'amount': {
+      if (/(^|\s)-\s*\d/.test(text)) return { problem: { key: 'registers.fout.negatief' } };
+      const amount = readAmount(text, { bareNumberIsValue: true });
+      return amount ? checkValue(field, amount.value, today) : { problem: { key: 'registers.fout.bedrag' } };
+    }
+    case 'number': {
+      const match = /(-?\d+(?:[.,]\d+)?)/.exec(text);
+      return match ? checkValue(field, Number((match[1] ?? '').replace(',', '.')), today) : { problem: { key: 'registers.fout.getal' } };
+    }
+    case 'date': {
+      const monthYear = /^(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (\d{4})$/.exec(text);
+      const result = monthYear ? parseDutchDate(`1 ${monthYear[1] ?? ''} ${monthYear[2] ?? ''}`, now) : parseDutchDate(text, now);
+      if (!result.ok) return { problem: result.problem };
+      return checkValue(field, result.day, today);
+    }
+    case 'text':
+      return checkValue(field, input, today);
+  }
+}
+
+/** A complete draft checked field by field: the values to store, or the problems by field. */
+export type DraftCheck = { ok: true; value: Draft } | { ok: false; problems: Record<string, Problem> };
+
+export function checkDraft(register: RegisterName, draft: Draft, today: string): DraftCheck {
+  const value: Draft = {};
+  const problems: Record<string, Problem> = {};
+  for (const field of fieldsOf(register)) {
+    const raw = applies(field, draft) ? draft[field.key] : field.derive?.(draft);
+    if (raw === undefined && applies(field, draft) && field.empty === undefined) {
+      problems[field.key] = { key: 'registers.fout.leeg' };
+      continue;
+    }
+    if (!applies(field, draft)) {
+      value[field.key] = raw;
+      continue;
+    }
+    const checked = checkValue(field, raw ?? field.empty, today);
+    if ('problem' in checked) problems[field.key] = checked.problem;
+    else value[field.key] = checked.value;
+  }
+  if (register === 'nevenwerk' && typeof value.startDate === 'string' && typeof value.endDate === 'string' && value.endDate < value.startDate) {
+    problems.endDate = { key: 'registers.fout.voor_start' };
+  }
+  return Object.keys(problems).length === 0 ? { ok: true, value } : { ok: false, problems };
 }

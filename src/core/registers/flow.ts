@@ -1,11 +1,25 @@
+import type { Texts } from '../texts/texts.js';
 import { fold } from '../text/normalize.js';
-import { type Draft, type FieldSpec, fieldsOf } from './fields.js';
+import {
+  applies,
+  choicesOf,
+  type Draft,
+  type FieldDeclaration,
+  fieldsOf,
+  labelOf,
+  optionLabel,
+  type Parsed,
+  type Problem,
+  questionOf,
+  readTyped,
+  shownValue,
+} from './fields.js';
 import type { RegisterName } from './model.js';
 
 /**
- * The guided registration: one question per field, then a summary to save,
- * change or cancel. Pure: it gets the answer and returns the next question;
- * saving is done by the caller.
+ * The guided registration: one question per field, then a summary to save, change or cancel. Pure: it
+ * gets the answer (typed, or a pressed button's code) and returns the next question; saving is done by
+ * the caller. The words come from the text files; buttons carry codes, never sentences to read again.
  */
 export interface FlowState {
   register: RegisterName;
@@ -18,9 +32,15 @@ export interface FlowState {
   entryId?: string;
 }
 
+/** A button of the flow: what it says, and the code it sends back. */
+export interface FlowChoice {
+  label: string;
+  code: string;
+}
+
 export interface FlowReply {
   text: string;
-  choices: string[];
+  choices: FlowChoice[];
   state: FlowState | null;
   /** The draft is complete and confirmed: store it. */
   save?: FlowState;
@@ -30,13 +50,123 @@ export interface FlowReply {
 /** What the summary adds, e.g. the rule base's verdict on the gift. */
 export type SummaryNote = (state: FlowState) => string | null;
 
+/** A typed answer, or the code of a pressed button ("opslaan", "veld:date", "waarde:gedeeld"). */
+export type FlowInput = { text: string } | { code: string };
+
 const CANCEL = /^(stop|stoppen|annuleer|annuleren|laat maar|afbreken|cancel|toch niet|nee laat maar)$/;
 const SAVE = /^(opslaan|ja|klopt|ja,? opslaan|bewaar|bewaren|akkoord|ok|oke|prima|goed)$/;
 const CHANGE = /^(wijzigen|wijzig|aanpassen|veranderen|nee|klopt niet)$/;
-const SUMMARY_CHOICES = ['Opslaan', 'Wijzigen', 'Annuleren'];
 
-function applies(field: FieldSpec, draft: Draft): boolean {
-  return field.when ? field.when(draft) : true;
+export class RegistrationFlow {
+  constructor(
+    private readonly texts: Texts,
+    private readonly note: SummaryNote,
+  ) {}
+
+  start(register: RegisterName, prefill: Draft, entryId?: string): FlowReply {
+    const state: FlowState = { register, draft: prefill, step: '', returnToSummary: entryId !== undefined, ...(entryId ? { entryId } : {}) };
+    return this.proceed(state);
+  }
+
+  answer(state: FlowState, input: FlowInput, now: Date, today: string): FlowReply {
+    const code = 'code' in input ? input.code : null;
+    const text = 'text' in input ? fold(input.text).replace(/[.!]+$/, '') : '';
+    if (code === 'stoppen' || CANCEL.test(text)) return { text: '', choices: [], state: null, cancelled: true };
+    if (state.step === 'bevestigen') {
+      if (code === 'opslaan' || SAVE.test(text)) return { text: '', choices: [], state: null, save: state };
+      if (code === 'wijzigen' || CHANGE.test(text)) return this.whichField(state);
+      return this.summary(state, this.texts.t('registers.flow.kies_samenvatting'));
+    }
+    if (state.step === 'wijzigen') {
+      const field = this.fieldToChange(state, code, text);
+      return field ? this.ask({ ...state, returnToSummary: true }, field) : this.whichField(state, this.texts.t('registers.flow.welk_onderdeel'));
+    }
+    const field = fieldsOf(state.register).find((f) => f.key === state.step);
+    if (!field) return this.proceed(state);
+    const parsed = code?.startsWith('waarde:')
+      ? this.chosen(field, code.slice('waarde:'.length), today, now)
+      : readTyped(field, 'text' in input ? input.text : '', today, now);
+    if ('problem' in parsed) return this.ask(state, field, this.problemText(field, parsed.problem, state.draft));
+    return this.proceed({ ...state, draft: { ...state.draft, [field.key]: parsed.value } });
+  }
+
+  /** "Datum: 31 februari bestaat niet." — the field named, so the person knows what to change. */
+  problemText(field: FieldDeclaration, problem: Problem, draft: Draft): string {
+    return this.texts.t('registers.flow.probleem', { veld: labelOf(this.texts, field, draft), probleem: this.texts.t(problem.key, problem.values ?? {}) });
+  }
+
+  summaryLines(register: RegisterName, draft: Draft): string[] {
+    return fieldsOf(register)
+      .filter((f) => applies(f, draft) && draft[f.key] !== undefined)
+      .map((f) => this.texts.t('registers.samenvatting.regel', { veld: labelOf(this.texts, f, draft), waarde: shownValue(this.texts, f, draft[f.key]) }));
+  }
+
+  /** A pressed button's value: an option, yes or no, "geen", or a shortcut like "vandaag" read as if typed. */
+  private chosen(field: FieldDeclaration, code: string, today: string, now: Date): Parsed {
+    if (field.kind === 'yesno') return { value: code === 'ja' };
+    if (field.kind === 'choice') return field.options?.includes(code) ? { value: code } : { problem: { key: 'registers.fout.kies' } };
+    if (code === 'geen') return { value: field.kind === 'multichoice' ? [] : null };
+    if (field.kind === 'multichoice') return { value: [code] };
+    return readTyped(field, code, today, now);
+  }
+
+  private fieldToChange(state: FlowState, code: string | null, text: string): FieldDeclaration | undefined {
+    const fields = fieldsOf(state.register).filter((f) => applies(f, state.draft));
+    if (code?.startsWith('veld:')) return fields.find((f) => f.key === code.slice('veld:'.length));
+    const byNumber = /^\d+$/.test(text) ? fields[Number(text) - 1] : undefined;
+    const label = (f: FieldDeclaration) => fold(labelOf(this.texts, f, state.draft));
+    const word = new RegExp(`\\b${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+    const exact = fields.find((f) => label(f) === text);
+    return byNumber ?? exact ?? fields.find((f) => text.length >= 3 && word.test(label(f)));
+  }
+
+  private whichField(state: FlowState, prefix?: string): FlowReply {
+    const fields = fieldsOf(state.register).filter((f) => applies(f, state.draft));
+    return {
+      text: prefix ?? this.texts.t('registers.flow.wat_wijzigen'),
+      choices: fields.map((f) => ({ label: labelOf(this.texts, f, state.draft), code: `veld:${f.key}` })),
+      state: { ...state, step: 'wijzigen' },
+    };
+  }
+
+  private ask(state: FlowState, field: FieldDeclaration, prefix?: string): FlowReply {
+    const question = questionOf(this.texts, field, state.draft);
+    return {
+      text: prefix ? `${prefix}\n${question}` : question,
+      choices: choicesOf(field).map((value) => ({ label: this.choiceLabel(field, value), code: `waarde:${value}` })),
+      state: { ...state, step: field.key },
+    };
+  }
+
+  private choiceLabel(field: FieldDeclaration, value: string): string {
+    const button = `registers.${field.register}.${field.key}.knop.${value}`;
+    return this.texts.has(button) ? this.texts.t(button) : optionLabel(this.texts, field, value);
+  }
+
+  private summary(state: FlowState, prefix?: string): FlowReply {
+    const title = this.texts.t(`registers.${state.register}.samenvatting`);
+    const extra = this.note(state);
+    const lines = [prefix ? `${prefix}\n${title}` : title, ...this.summaryLines(state.register, state.draft), ...(extra ? [extra] : []), this.texts.t('registers.samenvatting.klopt')];
+    return {
+      text: lines.join('\n'),
+      choices: [
+        { label: this.texts.t('registers.knop.opslaan'), code: 'opslaan' },
+        { label: this.texts.t('registers.knop.wijzigen'), code: 'wijzigen' },
+        { label: this.texts.t('registers.knop.annuleren'), code: 'stoppen' },
+      ],
+      state: { ...state, step: 'bevestigen', returnToSummary: true },
+    };
+  }
+
+  private proceed(state: FlowState): FlowReply {
+    const draft = normalise(state.register, state.draft);
+    const current = { ...state, draft };
+    const field = state.returnToSummary ? undefined : nextField(state.register, draft);
+    if (field) return this.ask(current, field);
+    const missing = nextField(state.register, draft);
+    if (missing) return this.ask({ ...current, returnToSummary: false }, missing);
+    return this.summary(current);
+  }
 }
 
 /** Fills in what follows from earlier answers, and forgets what no longer does. */
@@ -49,76 +179,6 @@ function normalise(register: RegisterName, draft: Draft): Draft {
   return next;
 }
 
-function nextField(register: RegisterName, draft: Draft): FieldSpec | undefined {
+function nextField(register: RegisterName, draft: Draft): FieldDeclaration | undefined {
   return fieldsOf(register).find((f) => applies(f, draft) && draft[f.key] === undefined);
-}
-
-function ask(state: FlowState, field: FieldSpec, prefix = ''): FlowReply {
-  return {
-    text: `${prefix}${field.ask(state.draft)}`,
-    choices: field.choices?.(state.draft) ?? [],
-    state: { ...state, step: field.key },
-  };
-}
-
-export function summaryLines(register: RegisterName, draft: Draft): string[] {
-  return fieldsOf(register)
-    .filter((f) => applies(f, draft) && draft[f.key] !== undefined)
-    .map((f) => `• ${f.label}: ${f.show(draft[f.key])}`);
-}
-
-function summary(state: FlowState, note: SummaryNote, prefix = ''): FlowReply {
-  const title = state.register === 'geschenk' ? 'Dit komt in het geschenkenregister:' : 'Dit komt in het register van nevenwerkzaamheden:';
-  const extra = note(state);
-  return {
-    text: [`${prefix}${title}`, ...summaryLines(state.register, state.draft), ...(extra ? [extra] : []), 'Klopt dit?'].join('\n'),
-    choices: SUMMARY_CHOICES,
-    state: { ...state, step: 'bevestigen', returnToSummary: true },
-  };
-}
-
-function proceed(state: FlowState, note: SummaryNote, prefix = ''): FlowReply {
-  const draft = normalise(state.register, state.draft);
-  const current = { ...state, draft };
-  const field = state.returnToSummary ? undefined : nextField(state.register, draft);
-  if (field) return ask(current, field, prefix);
-  const missing = nextField(state.register, draft);
-  if (missing) return ask({ ...current, returnToSummary: false }, missing, prefix);
-  return summary(current, note, prefix);
-}
-
-export function startFlow(register: RegisterName, prefill: Draft, note: SummaryNote, entryId?: string): FlowReply {
-  const state: FlowState = { register, draft: prefill, step: '', returnToSummary: entryId !== undefined, ...(entryId ? { entryId } : {}) };
-  return proceed(state, note);
-}
-
-export function answerFlow(state: FlowState, input: string, now: Date, today: string, note: SummaryNote): FlowReply {
-  const text = fold(input).replace(/[.!]+$/, '');
-  if (CANCEL.test(text)) return { text: '', choices: [], state: null, cancelled: true };
-  if (state.step === 'bevestigen') {
-    if (SAVE.test(text)) return { text: '', choices: [], state: null, save: state };
-    if (CHANGE.test(text)) {
-      const fields = fieldsOf(state.register).filter((f) => applies(f, state.draft));
-      return { text: 'Wat wil je wijzigen?', choices: fields.map((f) => f.label), state: { ...state, step: 'wijzigen' } };
-    }
-    return summary(state, note, 'Kies "Opslaan", "Wijzigen" of "Annuleren".\n');
-  }
-  if (state.step === 'wijzigen') {
-    const fields = fieldsOf(state.register).filter((f) => applies(f, state.draft));
-    const byNumber = /^\d+$/.test(text) ? fields[Number(text) - 1] : undefined;
-    const field = byNumber
-      ?? fields.find((f) => fold(f.label) === text)
-      ?? fields.find((f) => fold(f.label).startsWith(text) && text.length >= 3);
-    if (!field) return { text: 'Welk onderdeel wil je wijzigen? Kies een van de knoppen.', choices: fields.map((f) => f.label), state };
-    return ask({ ...state, returnToSummary: true }, field);
-  }
-  const field = fieldsOf(state.register).find((f) => f.key === state.step);
-  if (!field) return proceed(state, note);
-  const parsed = field.parse(input, today, now);
-  if ('error' in parsed) return ask(state, field, `${capitalise(parsed.error)}.\n`);
-  return proceed({ ...state, draft: { ...state.draft, [field.key]: parsed.value } }, note);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

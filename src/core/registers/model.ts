@@ -84,25 +84,3 @@ export interface OwnData {
   notices: Notice[];
   confirmations: { year: number; confirmedAt: string }[];
 }
-
-/** Dutch words for the values, as people see them in summaries and lists. */
-export const LABELS = {
-  direction: { ontvangen: 'gekregen', aangeboden: 'aangeboden' },
-  giverRelation: {
-    leverancier: 'leverancier',
-    aanbesteding: 'partij in een aanbesteding',
-    vergunning: 'aanvrager van een vergunning',
-    subsidie: 'aanvrager van een subsidie',
-    geen: 'geen zakelijke relatie die ik behandel',
-  },
-  outcome: {
-    gehouden: 'zelf gehouden',
-    gedeeld: 'gedeeld met het team',
-    goed_doel: 'naar een goed doel',
-    teruggegeven: 'teruggegeven',
-    afgegeven: 'afgegeven aan de organisatie',
-    afgeslagen: 'niet aangenomen',
-  },
-  sideJobKind: { nevenwerk: 'nevenwerkzaamheid of -functie', financieel_belang: 'financieel belang', geen: 'geen nevenwerkzaamheden' },
-  employerRelation: { zaken: 'doet zaken met ons', subsidie: 'krijgt subsidie van ons', vergunning: 'krijgt vergunningen van ons', toezicht: 'staat onder ons toezicht' },
-} as const;

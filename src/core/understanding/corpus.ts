@@ -39,7 +39,8 @@ export interface Corpus {
 
 export function corpusFiles(rulesDir: string): string[] {
   try {
-    return readdirSync(join(rulesDir, CORPUS_DIR)).filter((f) => f.endsWith('.jsonl')).sort();
+    // The second round (*.extra.jsonl) joins when the model is retrained on it.
+    return readdirSync(join(rulesDir, CORPUS_DIR)).filter((f) => f.endsWith('.jsonl') && !f.endsWith('.extra.jsonl')).sort();
   } catch {
     return [];
   }

@@ -1,6 +1,6 @@
 import { format, subMonths } from 'date-fns';
 import { GedragsbotError } from '../../core/errors.js';
-import { type GiftEntry, LABELS, type RegisterName, type SideJobEntry } from '../../core/registers/model.js';
+import type { GiftEntry, RegisterName, SideJobEntry } from '../../core/registers/model.js';
 import type { CoordinatorPort } from '../../core/registers/service.js';
 import type { Store } from '../database.js';
 import type { EntryFilter } from '../repositories/entries.js';
@@ -35,7 +35,7 @@ export class CoordinatorService implements CoordinatorPort {
   private allow(actor: string): void {
     if (actor !== SYSTEM_ACTOR && !this.coordinators.has(actor)) {
       throw new GedragsbotError('FORBIDDEN', `${actor} is geen integriteitscoördinator`, {
-        userMessage: 'Dit kan alleen de integriteitscoördinator.',
+        userText: 'fout.alleen_coordinator',
       });
     }
   }
@@ -74,7 +74,7 @@ export class CoordinatorService implements CoordinatorPort {
       });
       const what = register === 'geschenk'
         ? `je registratie van "${(entry as GiftEntry).description}" (${(entry as GiftEntry).date})`
-        : `je registratie van ${LABELS.sideJobKind[(entry as SideJobEntry).kind]} bij ${(entry as SideJobEntry).organisation}`;
+        : `je registratie bij ${(entry as SideJobEntry).organisation}`;
       await r.notices.add(entry.owner, `De integriteitscoördinator heeft ${what} bekeken${cleanNote ? `: ${cleanNote}` : '.'}`, at);
     });
   }

@@ -37,7 +37,7 @@ export function localDay(now: Date): string {
 
 function notFound(): GedragsbotError {
   return new GedragsbotError('NOT_FOUND', 'Registratie niet gevonden', {
-    userMessage: 'Die registratie kan ik niet vinden bij jouw registraties.',
+    userText: 'fout.registratie_niet_gevonden',
   });
 }
 

@@ -35,7 +35,7 @@ describe('Slack App Home, modals and registrations', () => {
     expect(publish.params.user_id).toBe('U0ABC1234');
     const view = JSON.stringify(publish.params.view);
     expect(view).toContain('"type":"home"');
-    for (const item of ['Geef me een dilemma', 'Registreer dit geschenk', 'Registreer nevenwerk', 'Mijn registraties', 'Praat met een vertrouwenspersoon']) {
+    for (const item of ['Geef me een dilemma', 'Registreer dit geschenk', 'Nevenwerkzaamheid registreren', 'Mijn registraties', 'Praat met een vertrouwenspersoon']) {
       expect(view).toContain(item);
     }
   });
@@ -58,7 +58,7 @@ describe('Slack App Home, modals and registrations', () => {
     const submission = JSON.parse(slackFixture('view-submission.json')) as { view: { state: { values: Record<string, Record<string, Record<string, unknown>>> } } };
     submission.view.state.values.date!.date!.selected_date = '2099-12-31';
     const refused = await postPayload(running.base, submission);
-    expect(await refused.json()).toEqual({ response_action: 'errors', errors: { date: 'ligt in de toekomst' } });
+    expect(await refused.json()).toEqual({ response_action: 'errors', errors: { date: 'die datum ligt in de toekomst' } });
     expect((await running.services.registers.listOwn(OWNER)).gifts).toEqual([]);
 
     submission.view.state.values.date!.date!.selected_date = '2026-11-20';

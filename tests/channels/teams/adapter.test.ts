@@ -59,7 +59,7 @@ describe('Teams on /api/messages (development mode, fake connector)', () => {
     const asked = await send({ ...personal, text: 'Mag ik een kerstpakket van een leverancier houden?' });
     const question = cardOf(asked);
     expect(texts(question)).toContain('Wat is de geschatte waarde?');
-    const value = submitData(question, 'meer dan €50');
+    const value = submitData(question, 'Meer dan €50');
     const answered = await send({ ...fixture('submit-action.json', connector.url), value });
     expect(texts(cardOf(answered))).toContain('neem je niet aan');
     const register = submitData(cardOf(answered), 'Registreer dit geschenk');

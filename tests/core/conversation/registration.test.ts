@@ -30,9 +30,9 @@ describe('registering a gift in the conversation', () => {
     const { registers, counts, say } = setup();
     expect((await say('Ik wil een geschenk registreren')).text).toContain('gekregen, of is het je alleen aangeboden');
     const summary = await run(say, ['Gekregen', 'vorige week vrijdag', 'Kerstpakket', 'ongeveer 35 euro', 'Bouwbedrijf De Vries', 'Leverancier', 'Ja, aangenomen', 'Gedeeld met het team']);
-    expect(summary.text).toContain('• Datum: 2026-11-13');
-    expect(summary.text).toContain('• Waarde: €35');
-    expect(summary.text).toContain('Volgens de gedragscode: toegestaan, en je meldt het bij je leidinggevende.');
+    expect(summary.text).toContain('• Datum: 13 november 2026');
+    expect(summary.text).toContain('• Geschatte waarde: €35');
+    expect(summary.text).toContain('Volgens de gedragscode mag dit, en meld je het bij je leidinggevende.');
     const saved = await say('Opslaan');
     expect(saved.text).toContain('Opgeslagen in het geschenkenregister');
     expect(registers.gifts).toEqual([
@@ -59,14 +59,14 @@ describe('registering a gift in the conversation', () => {
     const { registers, say } = setup();
     await run(say, ['Ik wil een geschenk registreren', 'Gekregen']);
     expect((await say('31 februari')).text).toMatch(/^Datum: 31 februari bestaat niet\.\nWanneer was dat\?/);
-    expect((await say('1-1-2099')).text).toMatch(/^Datum: ligt in de toekomst/);
+    expect((await say('1-1-2099')).text).toMatch(/^Datum: die datum ligt in de toekomst/);
     await say('gisteren');
     expect((await say('<b>wijn</b>')).text).toMatch(/^Omschrijving: gebruik gewone tekst/);
     expect((await say('x'.repeat(5000))).text).toMatch(/^Omschrijving: hoogstens 200 tekens/);
     await say('Fles wijn');
-    expect((await say('-20')).text).toMatch(/^Waarde: mag niet negatief zijn/);
-    expect((await say('3000000 euro')).text).toMatch(/^Waarde: is onwaarschijnlijk hoog/);
-    expect((await say('veel')).text).toMatch(/^Waarde: noem een bedrag/);
+    expect((await say('-20')).text).toMatch(/^Geschatte waarde: mag niet negatief zijn/);
+    expect((await say('3000000 euro')).text).toMatch(/^Geschatte waarde: is onwaarschijnlijk hoog/);
+    expect((await say('veel')).text).toMatch(/^Geschatte waarde: noem een bedrag/);
     expect(registers.gifts).toEqual([]);
   });
 
@@ -76,8 +76,8 @@ describe('registering a gift in the conversation', () => {
     const first = await say('Ik wil een geschenk registreren');
     expect(first.text).toContain('Wanneer was dat?');
     const summary = await run(say, ['vandaag', 'Fles wijn', 'Bouwbedrijf De Vries']);
-    expect(summary.text).toContain('• Waarde: €80');
-    expect(summary.text).toContain('• Aangenomen: nee, afgeslagen');
+    expect(summary.text).toContain('• Geschatte waarde: €80');
+    expect(summary.text).toContain('• Aangenomen: Afgeslagen');
     expect(summary.text).toContain('goed dat je het hebt afgeslagen');
     await say('Opslaan');
     expect(registers.gifts[0]).toMatchObject({ accepted: false, outcome: 'afgeslagen', verdict: 'niet_toegestaan', valueEuros: 80 });
@@ -88,7 +88,7 @@ describe('registering a gift in the conversation', () => {
     await run(say, ['Ik wil een geschenk registreren', 'Gekregen', 'vandaag', 'Taart', '10', 'een inwoner', 'Geen van deze', 'Ja, aangenomen', 'Gedeeld met het team']);
     expect((await say('Wijzigen')).text).toBe('Wat wil je wijzigen?');
     expect((await say('Waarde')).text).toContain('Wat is de geschatte waarde');
-    expect((await say('12')).text).toContain('• Waarde: €12');
+    expect((await say('12')).text).toContain('• Geschatte waarde: €12');
     expect((await say('Annuleren')).text).toBe('Goed, ik heb niets opgeslagen.');
     expect(registers.gifts).toEqual([]);
   });
@@ -99,7 +99,7 @@ describe('registering a side job in the conversation', () => {
     const { registers, counts, say } = setup();
     expect((await say('Ik wil mijn bijbaan registreren')).text).toBe('Bij welke organisatie?');
     const summary = await run(say, ['Tennisclub De Lob', 'trainer', 'Betaald', '4,5', 'september 2024', 'Geen einddatum', 'subsidie en vergunning', 'Nee']);
-    expect(summary.text).toContain('• Relatie met de werkgever: krijgt subsidie van ons, krijgt vergunningen van ons');
+    expect(summary.text).toContain('• Relatie met de werkgever: Krijgt subsidie van ons, krijgt vergunningen van ons');
     await say('Opslaan');
     expect(registers.sideJobs[0]).toMatchObject({ kind: 'nevenwerk', paid: true, hoursPerWeek: 4.5, startDate: '2024-09-01', relations: ['subsidie', 'vergunning'] });
     expect(counts.filter((c) => c.event === 'registratie')).toEqual([expect.objectContaining({ intent: 'nevenwerkzaamheden', verdict: 'gemeld' })]);
@@ -108,7 +108,7 @@ describe('registering a side job in the conversation', () => {
   it('"geen nevenwerkzaamheden" is a declaration of its own', async () => {
     const { registers, say } = setup();
     const summary = await say('Ik wil doorgeven dat ik geen nevenwerkzaamheden heb');
-    expect(summary.text).toContain('• Soort: geen nevenwerkzaamheden');
+    expect(summary.text).toContain('• Soort: Geen nevenwerkzaamheden');
     await say('Opslaan');
     expect(registers.sideJobs[0]).toMatchObject({ kind: 'geen' });
   });
@@ -126,8 +126,8 @@ describe('own entries: list, withdraw, export, delete all', () => {
     await registers.saveGift('slack:U1', { direction: 'ontvangen', date: '2026-11-01', description: 'Boek', valueEuros: 20, giverOrg: 'Uitgeverij', giverRelation: 'geen', accepted: true, outcome: 'gehouden' }, 'toegestaan_melden');
     registers.notices.push({ id: 'n1', owner: 'slack:U1', message: 'De coördinator heeft je registratie bekeken.', createdAt: '' });
     const list = await say('mijn registraties');
-    expect(list.text).toContain('Bericht: De coördinator heeft je registratie bekeken.');
-    expect(list.text).toContain('1. 2026-11-01: Boek (€20, van Uitgeverij, zelf gehouden)');
+    expect(list.text).toContain('Bericht van de integriteitscoördinator: De coördinator heeft je registratie bekeken.');
+    expect(list.text).toContain('1. 1 november 2026: Boek (€20, van Uitgeverij, zelf gehouden)');
     expect(registers.notices).toEqual([]);
     expect((await say('exporteer mijn gegevens')).text).toContain('"description": "Boek"');
     expect((await say('trek 1 in')).text).toBe('Registratie 1 is ingetrokken.');

@@ -21,7 +21,12 @@ describe('practising dilemmas in chat', () => {
     const deck = defaultDilemmas();
     const shown = deck.cards.find((c) => card.text.includes(c.situatie));
     expect(shown?.thema).toBe('geschenken');
-    expect(card.actions.map((a) => a.label)).toEqual([...(shown?.opties.map((o) => o.id.toUpperCase()) ?? []), 'Stoppen']);
+    // Each option is a button that says what it is (not just "B"), and carries only the option's letter.
+    const labels = card.actions.map((a) => a.label);
+    expect(labels.at(-1)).toBe('Stoppen');
+    expect(labels.slice(0, -1).map((l) => l.slice(0, 3))).toEqual(shown?.opties.map((o) => `${o.id.toUpperCase()}. `));
+    expect(labels.every((l) => l.length <= 64)).toBe(true);
+    expect(card.actions.slice(0, -1).map((a) => [a.id, a.value])).toEqual(shown?.opties.map((o) => ['dilemma_keuze', o.id]));
     const feedback = await bot.reply('c', 'b', { channel: 'web' });
     expect(feedback.text).toContain(`Je koos B: ${shown?.opties[1]?.tekst ?? ''}`);
     expect(feedback.text).toContain(shown?.opties[1]?.feedback ?? '');

@@ -68,8 +68,8 @@ describe('answer texts', () => {
     expect(reply.text).toContain('Wat is de geschatte waarde?');
     expect(reply.question?.choices.map((c) => c.label)).toEqual([
       '€50 of minder',
-      'meer dan €50',
-      'weet ik niet',
+      'Meer dan €50',
+      'Weet ik niet',
     ]);
   });
 

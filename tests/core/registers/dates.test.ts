@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseDutchDate } from '../../../src/core/registers/dates.js';
+import { defaultRuleBase } from '../../helpers/rulebase.js';
+
+const TEXTS = defaultRuleBase().texts;
 
 // Sunday 22 November 2026, 10:00 in Amsterdam.
 const NOW = new Date('2026-11-22T09:00:00Z');
 const day = (text: string) => {
   const result = parseDutchDate(text, NOW);
-  return result.ok ? result.day : `fout: ${result.reason}`;
+  return result.ok ? result.day : `fout: ${TEXTS.t(result.problem.key, result.problem.values ?? {})}`;
 };
 
 describe('parseDutchDate', () => {
@@ -36,7 +39,7 @@ describe('parseDutchDate', () => {
     ['29 februari 2026', '29 februari bestaat niet'],
     ['31-4-2026', '31 april bestaat niet'],
     ['3 brumaire', '"brumaire" is geen maand'],
-    ['ooit', 'geen datum die ik kan lezen'],
+    ['ooit', 'die datum kan ik niet lezen'],
   ])('%s is refused: %s', (text, reason) => {
     expect(day(text)).toContain(reason);
   });

@@ -7,6 +7,7 @@ import { FakeRegisters } from '../../helpers/fake-registers.js';
 import { defaultRuleBase } from '../../helpers/rulebase.js';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
+const TEXTS = defaultRuleBase().texts;
 const TODAY = '2026-11-22';
 
 const gift = {
@@ -22,7 +23,7 @@ const gift = {
 
 describe('the register form', () => {
   it('reads a complete gift with the conversation parsers', () => {
-    const read = readForm('geschenk', gift, TODAY, NOW);
+    const read = readForm(TEXTS, 'geschenk', gift, TODAY, NOW);
     expect(read).toEqual({
       ok: true,
       draft: { ...gift, valueEuros: 35, accepted: true },
@@ -30,16 +31,16 @@ describe('the register form', () => {
   });
 
   it('an empty value means "weet ik niet"; a declined gift needs no outcome', () => {
-    const read = readForm('geschenk', { ...gift, valueEuros: '', accepted: 'nee', outcome: undefined }, TODAY, NOW);
+    const read = readForm(TEXTS, 'geschenk', { ...gift, valueEuros: '', accepted: 'nee', outcome: undefined }, TODAY, NOW);
     expect(read).toMatchObject({ ok: true, draft: { valueEuros: null, accepted: false, outcome: 'afgeslagen' } });
   });
 
   it('comes back with each problem next to its field and every value kept', () => {
-    const read = readForm('geschenk', { ...gift, date: '2027-01-01', valueEuros: 'veel', giverOrg: '' }, TODAY, NOW);
+    const read = readForm(TEXTS, 'geschenk', { ...gift, date: '2027-01-01', valueEuros: 'veel', giverOrg: '' }, TODAY, NOW);
     expect(read.ok).toBe(false);
     if (read.ok) return;
     const byKey = Object.fromEntries(read.form.fields.map((f) => [f.key, f]));
-    expect(byKey.date).toMatchObject({ value: '2027-01-01', error: 'ligt in de toekomst' });
+    expect(byKey.date).toMatchObject({ value: '2027-01-01', error: 'die datum ligt in de toekomst' });
     expect(byKey.valueEuros).toMatchObject({ value: 'veel', error: expect.stringContaining('noem een bedrag') });
     expect(byKey.giverOrg).toMatchObject({ error: 'vul dit in' });
     expect(byKey.description).toMatchObject({ value: 'Kerstpakket' });
@@ -47,16 +48,16 @@ describe('the register form', () => {
   });
 
   it('an accepted gift needs to say what happened to it', () => {
-    const read = readForm('geschenk', { ...gift, outcome: '' }, TODAY, NOW);
+    const read = readForm(TEXTS, 'geschenk', { ...gift, outcome: '' }, TODAY, NOW);
     expect(read.ok ? null : read.form.fields.find((f) => f.key === 'outcome')?.error).toBe('vul dit in');
   });
 
   it('reads side jobs, including "geen nevenwerkzaamheden" without any other field', () => {
-    expect(readForm('nevenwerk', { kind: 'geen' }, TODAY, NOW)).toMatchObject({
+    expect(readForm(TEXTS, 'nevenwerk', { kind: 'geen' }, TODAY, NOW)).toMatchObject({
       ok: true,
       draft: { kind: 'geen', organisation: 'geen', role: 'geen', paid: false, relations: [] },
     });
-    const job = readForm('nevenwerk', {
+    const job = readForm(TEXTS, 'nevenwerk', {
       kind: 'nevenwerk',
       organisation: 'Voetbalclub SVV',
       role: 'penningmeester',
@@ -66,12 +67,12 @@ describe('the register form', () => {
       relations: ['subsidie'],
     }, TODAY, NOW);
     expect(job).toMatchObject({ ok: true, draft: { hoursPerWeek: 3, startDate: '2024-09-01', relations: ['subsidie'], publish: false } });
-    const wrong = readForm('nevenwerk', { kind: 'nevenwerk', organisation: 'X Y', role: 'lid', relations: ['vriendschap'] }, TODAY, NOW);
-    expect(wrong.ok ? null : wrong.form.fields.find((f) => f.key === 'relations')?.error).toContain('geen keuze');
+    const wrong = readForm(TEXTS, 'nevenwerk', { kind: 'nevenwerk', organisation: 'X Y', role: 'lid', relations: ['vriendschap'] }, TODAY, NOW);
+    expect(wrong.ok ? null : wrong.form.fields.find((f) => f.key === 'relations')?.error).toContain('kies een van de mogelijkheden');
   });
 
   it('a prefilled form shows stored values the way the inputs expect them', () => {
-    const form = registerForm('geschenk', { valueEuros: 80, accepted: false, outcome: 'afgeslagen' });
+    const form = registerForm(TEXTS, 'geschenk', { valueEuros: 80, accepted: false, outcome: 'afgeslagen' });
     const byKey = Object.fromEntries(form.fields.map((f) => [f.key, f.value]));
     expect(byKey).toMatchObject({ valueEuros: '80', accepted: 'nee' });
     expect(byKey.outcome).toBeUndefined();

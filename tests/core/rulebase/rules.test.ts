@@ -148,6 +148,6 @@ describe('changing rules/ changes the answers without code', () => {
     );
     const reply = await converse(['Ik word gepest'], loadRuleBase(dir));
     expect(reply.text).toContain('Fatima El Amrani (010 555 1234)');
-    expect(reply.contacts?.[0]).toMatchObject({ name: 'Fatima El Amrani', phone: '010 555 1234' });
+    expect(reply.contacts?.[0]).toMatchObject({ name: 'Fatima El Amrani', details: [{ kind: 'telefoon', value: '010 555 1234' }] });
   });
 });
