@@ -11,6 +11,7 @@ import { StoreEventLedger } from './services/handled-events.js';
 import { StoreConversationStates } from './services/conversations.js';
 import { CoordinatorService } from './services/coordinator.js';
 import { InstanceService } from './services/instance.js';
+import { SessionService } from './services/sessions.js';
 import { StorePollService } from './services/polls.js';
 import { type Clock, StoreRegisterService } from './services/registers.js';
 import { StoreUsageRecorder } from './services/usage.js';
@@ -33,6 +34,8 @@ export interface StoreServices {
   conversations(options: { ttlMs: number; secret?: string | undefined }): ConversationStateStore;
   /** Shared secrets and once-per-period claims for several instances. */
   instance: InstanceService;
+  /** Sign-in sessions of the back office and web chat; `secret` keys the token hashes. */
+  sessions(secret?: string): SessionService;
   /** Writes the usage counts a server collected in memory (reports and shutdown do it themselves). */
   flushUsage(): Promise<void>;
   /** Whether the database answers now (for /readyz). */
@@ -83,6 +86,10 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
       const key = () => (secret ? Promise.resolve(secret) : instance.sharedSecret(SHARED_SECRET));
       const clock = options.now;
       return new StoreConversationStates(store, key, ttlMs, clock ? () => clock().getTime() : Date.now);
+    },
+    sessions: (secret) => {
+      const key = () => (secret ? Promise.resolve(secret) : instance.sharedSecret(SHARED_SECRET));
+      return new SessionService(store, key, options.now);
     },
     flushUsage: () => usage.flush(),
     ready: () => store.ping().then(() => true, () => false),

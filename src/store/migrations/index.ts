@@ -5,6 +5,8 @@ import { channelTargets } from './003-channel-targets.js';
 import { polls } from './004-polls.js';
 import { handledEvents } from './005-handled-events.js';
 import { settingsAndRuns } from './006-settings-and-runs.js';
+import { signIn } from './010-sign-in.js';
+import { decisions } from './011-decisions.js';
 
 /** Versioned migrations, applied in name order at start; never edit one that has shipped, add the next. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +16,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004-polls': polls,
   '005-handled-events': handledEvents,
   '006-settings-and-runs': settingsAndRuns,
+  '010-sign-in': signIn,
+  '011-decisions': decisions,
 };
 
 export const migrationProvider: MigrationProvider = {
