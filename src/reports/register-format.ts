@@ -5,7 +5,10 @@ import { toCsv } from './csv.js';
 /** The registers for the integrity coordinator: a readable list, or CSV/JSON to work with. */
 export type ListingFormat = 'table' | 'csv' | 'json';
 
+const STATUS: Record<GiftEntry['status'], string> = { actief: 'actief', ingetrokken: 'ingetrokken' };
+
 const GIFT_COLUMNS: [string, (g: GiftEntry) => string | number][] = [
+  ['code', (g) => g.code ?? ''],
   ['id', (g) => g.id],
   ['medewerker', (g) => g.owner],
   ['datum', (g) => g.date],
@@ -24,6 +27,7 @@ const GIFT_COLUMNS: [string, (g: GiftEntry) => string | number][] = [
 ];
 
 const SIDEJOB_COLUMNS: [string, (s: SideJobEntry) => string | number][] = [
+  ['code', (s) => s.code ?? ''],
   ['id', (s) => s.id],
   ['medewerker', (s) => s.owner],
   ['soort', (s) => s.kind],
@@ -60,12 +64,14 @@ export function formatListing(listing: RegisterListing, format: ListingFormat): 
   for (const g of listing.gifts) {
     const value = g.valueEuros === null ? 'waarde onbekend' : `€${String(g.valueEuros)}`;
     const reviewed = g.reviewedAt ? ' [bekeken]' : '';
-    lines.push(`  ${g.id}  ${g.date}  ${g.owner}  ${g.description} (${value}) van ${g.giverOrg} — ${LABELS.outcome[g.outcome]}, ${g.verdict}${reviewed}`);
+    const withdrawn = g.status === 'ingetrokken' ? ` [${STATUS[g.status]}]` : '';
+    lines.push(`  ${g.code ?? g.id}  ${g.date}  ${g.owner}  ${g.description} (${value}) van ${g.giverOrg} — ${LABELS.outcome[g.outcome]}, ${g.verdict}${reviewed}${withdrawn}`);
   }
   lines.push('', `Nevenwerkzaamheden en belangen (${String(listing.sideJobs.length)})`);
   for (const s of listing.sideJobs) {
     const reviewed = s.reviewedAt ? ' [bekeken]' : '';
-    lines.push(`  ${s.id}  ${s.owner}  ${LABELS.sideJobKind[s.kind]}: ${s.role} bij ${s.organisation}${reviewed}`);
+    const withdrawn = s.status === 'ingetrokken' ? ` [${STATUS[s.status]}]` : '';
+    lines.push(`  ${s.code ?? s.id}  ${s.owner}  ${LABELS.sideJobKind[s.kind]}: ${s.role} bij ${s.organisation}${reviewed}${withdrawn}`);
   }
   return lines.join('\n');
 }

@@ -14,7 +14,12 @@ function sameToken(given: string, expected: string): boolean {
 
 const one = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-export function hrRoutes(services: StoreServices, token: string | undefined, logger: Logger): Router {
+export function hrRoutes(
+  services: StoreServices,
+  token: string | undefined,
+  logger: Logger,
+  rulesDir?: string,
+): Router {
   const router = express.Router();
   router.get('/api/stats', async (req, res) => {
     if (!token) {
@@ -35,7 +40,7 @@ export function hrRoutes(services: StoreServices, token: string | undefined, log
         event: one(req.query.event),
         year: one(req.query.year),
         format,
-      } as Parameters<typeof stats>[1]);
+      } as Parameters<typeof stats>[1], rulesDir);
       if (format === 'csv') {
         res.type('text/csv; charset=utf-8').attachment('gedragsbot-statistieken.csv').send(output);
       } else if (format === 'json') res.type('application/json').send(output);

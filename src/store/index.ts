@@ -12,6 +12,7 @@ import { StoreConversationStates } from './services/conversations.js';
 import { CoordinatorService } from './services/coordinator.js';
 import { InstanceService } from './services/instance.js';
 import { SessionService } from './services/sessions.js';
+import { CoordinatorWorkspace } from './services/workspace.js';
 import { StorePollService } from './services/polls.js';
 import { type Clock, StoreRegisterService } from './services/registers.js';
 import { StoreUsageRecorder } from './services/usage.js';
@@ -36,6 +37,8 @@ export interface StoreServices {
   instance: InstanceService;
   /** Sign-in sessions of the back office and web chat; `secret` keys the token hashes. */
   sessions(secret?: string): SessionService;
+  /** The coordinator's workspace; `threshold` is the rule base's gift threshold. */
+  workspace(threshold: number): CoordinatorWorkspace;
   /** Writes the usage counts a server collected in memory (reports and shutdown do it themselves). */
   flushUsage(): Promise<void>;
   /** Whether the database answers now (for /readyz). */
@@ -69,7 +72,7 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
   const events = new StoreEventLedger(store, options.now, options.onUsageError);
   return {
     usage,
-    stats: new UsageStatsService(counts, options.minimumCell, () => usage.flush()),
+    stats: new UsageStatsService(counts, options.minimumCell, () => usage.flush(), options.now),
     registers: new StoreRegisterService(store, options.now),
     coordinator: new CoordinatorService(store, new Set(options.coordinators ?? []), options.now),
     channels: new StoreChannelDirectory(store),
@@ -91,6 +94,7 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
       const key = () => (secret ? Promise.resolve(secret) : instance.sharedSecret(SHARED_SECRET));
       return new SessionService(store, key, options.now);
     },
+    workspace: (threshold) => new CoordinatorWorkspace(store, threshold, options.now),
     flushUsage: () => usage.flush(),
     ready: () => store.ping().then(() => true, () => false),
     close: async () => {

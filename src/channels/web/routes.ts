@@ -25,6 +25,11 @@ export interface WebChatOptions {
   logger: Logger;
   /** The key for hashing visitors; resolved once, on the first message. */
   visitorKey: () => Promise<string>;
+  /**
+   * With sign-in configured: the signed-in person ("oidc:<sub>"), who then owns the conversation and
+   * the registrations instead of a cookie; anonymous visitors are sent to sign in and get no answer.
+   */
+  signedIn?: { owner(req: Request): Promise<string | undefined>; loginPath(returnTo: string): string } | undefined;
 }
 
 function cookieOf(cookieHeader: string | undefined): string | null {
@@ -41,14 +46,18 @@ function secureRequest(req: Request): boolean {
   return req.secure;
 }
 
-export function webChatRoutes({ bot, logger, visitorKey }: WebChatOptions): Router {
+export function webChatRoutes({ bot, logger, visitorKey, signedIn }: WebChatOptions): Router {
   const router = express.Router();
   let key: Promise<string> | undefined;
   router.use('/static/adaptivecards.js', (_req, res) => {
     res.sendFile(require.resolve('adaptivecards/dist/adaptivecards.min.js'));
   });
   router.use('/static', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
-  router.get('/', (_req, res) => {
+  router.get('/', async (req, res) => {
+    if (signedIn && !(await signedIn.owner(req))) {
+      res.redirect(303, signedIn.loginPath('/'));
+      return;
+    }
     res.sendFile('index.html', { root: PUBLIC_DIR });
   });
   router.post('/api/chat', express.json({ limit: '64kb' }), async (req, res) => {
@@ -57,8 +66,13 @@ export function webChatRoutes({ bot, logger, visitorKey }: WebChatOptions): Rout
       res.status(400).json({ error: 'Stuur je vraag als tekst.' });
       return;
     }
+    const person = signedIn ? await signedIn.owner(req) : undefined;
+    if (signedIn && !person) {
+      res.status(401).json({ error: 'Log eerst in met je account van de organisatie.' });
+      return;
+    }
     let cookie = cookieOf(req.headers.cookie);
-    if (!cookie) {
+    if (!cookie && !person) {
       cookie = randomUUID();
       res.cookie(COOKIE, cookie, {
         httpOnly: true,
@@ -69,7 +83,7 @@ export function webChatRoutes({ bot, logger, visitorKey }: WebChatOptions): Rout
     }
     try {
       key ??= visitorKey();
-      const visitor = visitorId(await key, cookie);
+      const visitor = person ?? visitorId(await key, cookie ?? '');
       const reply = await bot.reply(visitor, parsed.data.text, { channel: 'web', user: visitor });
       const { intent, verdict, amount } = reply;
       res.json({ reply: { intent, verdict, amount }, card: replyCard(reply) });

@@ -269,19 +269,19 @@ export class RegistrationDesk {
     const { gifts, sideJobs } = await this.coordinator.list(user, 'alle', command.kind === 'alle_registraties' && command.unreviewed ? { reviewed: false } : {});
     if (command.kind === 'beoordeel') {
       const matches = [
-        ...gifts.filter((g) => g.id.startsWith(command.id)).map((g) => ({ register: 'geschenk' as const, id: g.id })),
-        ...sideJobs.filter((s) => s.id.startsWith(command.id)).map((s) => ({ register: 'nevenwerk' as const, id: s.id })),
+        ...gifts.filter((g) => matchesId(g, command.id)).map((g) => ({ register: 'geschenk' as const, id: g.id })),
+        ...sideJobs.filter((s) => matchesId(s, command.id)).map((s) => ({ register: 'nevenwerk' as const, id: s.id })),
       ];
       const [match] = matches;
       if (!match || matches.length > 1) return reply(`Ik vind geen unieke registratie die begint met ${command.id}.`);
       await this.coordinator.review(user, match.register, match.id, command.note);
-      return reply(`Registratie ${match.id.slice(0, 8)} is als bekeken gemarkeerd; de medewerker krijgt je notitie te zien.`);
+      return reply(`Registratie ${shortId([...gifts, ...sideJobs].find((e) => e.id === match.id))} is als bekeken gemarkeerd; de medewerker krijgt je notitie te zien.`);
     }
     const lines = [
       `Geschenken (${String(gifts.length)}):`,
-      ...gifts.slice(0, 25).map((g) => `${g.id.slice(0, 8)}  ${describeGift(g)}`),
+      ...gifts.slice(0, 25).map((g) => `${shortId(g)}  ${describeGift(g)}`),
       `Nevenwerkzaamheden en belangen (${String(sideJobs.length)}):`,
-      ...sideJobs.slice(0, 25).map((s) => `${s.id.slice(0, 8)}  ${describeSideJob(s)}`),
+      ...sideJobs.slice(0, 25).map((s) => `${shortId(s)}  ${describeSideJob(s)}`),
       'Markeer als bekeken met "beoordeel <code> <notitie>". Alles als CSV of JSON: gedragsbot register export.',
     ];
     return reply(lines.join('\n'), ['Alle registraties die nog niet bekeken zijn']);
@@ -339,6 +339,17 @@ export class RegistrationDesk {
     const verdict = await this.giftVerdict(draft);
     return this.flowReply(ctx, startFlow(item.register, draft, this.noteFor(verdict), item.id));
   }
+}
+
+/** The short code (G-7K3Q) when the store gave one, else the start of the id. */
+function shortId(e: { id: string; code?: string } | undefined): string {
+  return e?.code ?? e?.id.slice(0, 8) ?? '';
+}
+
+/** "g-7k3q", "g7k3q" or the start of an id, as typed after "beoordeel". */
+function matchesId(e: { id: string; code?: string }, typed: string): boolean {
+  const code = e.code?.toLowerCase();
+  return (code !== undefined && (code === typed || code.replace('-', '') === typed)) || e.id.startsWith(typed);
 }
 
 function describeGift(g: GiftEntry): string {
