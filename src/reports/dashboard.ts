@@ -145,7 +145,10 @@ export async function buildDashboard(
   const referrals = await data.usage('doorverwijzing', year);
   const referralRows = themesIn(referrals).map((key) => ({ key, label: labels.theme(key) }));
   const registrations = await data.registrations(year);
-  const registrationRows = REGISTRATION_KINDS.map((key) => ({ key, label: labels.registration(key) }));
+  // Only the kinds that occur this year: no row of zeros.
+  const registered = new Set(registrations.filter((c) => c.count !== 0).map((c) => c.key));
+  const registrationRows = REGISTRATION_KINDS.filter((k) => registered.has(k))
+    .map((key) => ({ key, label: labels.registration(key) }));
   const participation: MonthCount[] = [];
   const participationRows: Line[] = [];
   for (const p of PARTICIPATION) {

@@ -199,7 +199,10 @@ export function sameOrigin(publicUrl: string): RequestHandler {
     const origin = req.headers.origin;
     const host = req.headers.host;
     const own = (o: string) => o === ours || (host !== undefined && URL.canParse(o) && new URL(o).host === host);
-    if (site === 'cross-site' || (origin !== undefined && !own(origin))) {
+    // With Referrer-Policy no-referrer (helmet) Chromium sends "Origin: null" on our own forms; then the
+    // browser's Sec-Fetch-Site says where the form came from.
+    const foreign = origin !== undefined && origin !== 'null' && !own(origin);
+    if (site === 'cross-site' || site === 'same-site' || foreign) {
       res.status(403).type('text/plain').send('Dit formulier komt niet van deze site.');
       return;
     }

@@ -116,22 +116,22 @@ export function workspaceRoutes(o: WorkspaceRoutesOptions): Router {
   <button type="submit">${t.t('werkplek.filter.toepassen')}</button>
 </form>
 <p><a href="/coordinator/nevenwerk">${t.t('werkplek.naar_nevenwerk')}</a></p>
-<p role="status">${t.t('werkplek.aantal', { aantal: items.length })}</p>
+<p role="status">${t.t(items.length === 1 ? 'werkplek.aantal_een' : 'werkplek.aantal', { aantal: items.length })}</p>
 ${items.length === 0
   ? html`<p>${t.t('werkplek.leeg')}</p>`
   : html`<div class="tabel-houder" tabindex="0" role="region" aria-label="${t.t('werkplek.titel')}">
-<table class="lijst">
+<table class="lijst stapel">
 <caption class="visueel-verborgen">${t.t('werkplek.titel')}</caption>
 <thead><tr><th scope="col">${t.t('kolom.code')}</th><th scope="col">${t.t('kolom.soort')}</th><th scope="col">${t.t('kolom.datum')}</th><th scope="col">${t.t('kolom.medewerker')}</th><th scope="col">${t.t('kolom.omschrijving')}</th><th scope="col">${t.t('kolom.status')}</th><th scope="col">${t.t('kolom.beslissing')}</th></tr></thead>
 <tbody>
 ${items.map((i) => html`<tr${i.common.status === 'ingetrokken' ? html` class="ingetrokken"` : ''}>
-<td><a href="/coordinator/registratie/${i.code}">${i.code}</a></td>
-<td>${t.t(`soort.${i.register}`)}</td>
-<td>${day(i.register === 'geschenk' ? i.entry.date : i.entry.createdAt)}</td>
-<td>${who(t, i)}</td>
-<td>${describe(t, i)}${i.common.keptAboveThreshold ? html` <span class="signaal">${t.t('werkplek.signaal_gehouden')}</span>` : ''}</td>
-<td>${statusBadge(t, i)}</td>
-<td>${decisionText(t, i.common.decision)}</td>
+<td class="code" data-kolom="${t.t('kolom.code')}"><a href="/coordinator/registratie/${i.code}">${i.code}</a></td>
+<td data-kolom="${t.t('kolom.soort')}">${t.t(`soort.${i.register}`)}</td>
+<td data-kolom="${t.t('kolom.datum')}">${day(i.register === 'geschenk' ? i.entry.date : i.entry.createdAt)}</td>
+<td data-kolom="${t.t('kolom.medewerker')}">${who(t, i)}</td>
+<td class="omschrijving" data-kolom="${t.t('kolom.omschrijving')}">${describe(t, i)}${i.common.keptAboveThreshold ? html` <span class="signaal">${t.t('werkplek.signaal_gehouden')}</span>` : ''}</td>
+<td data-kolom="${t.t('kolom.status')}">${statusBadge(t, i)}</td>
+<td data-kolom="${t.t('kolom.beslissing')}">${decisionText(t, i.common.decision)}</td>
 </tr>`)}
 </tbody>
 </table>
@@ -292,15 +292,28 @@ ${items.length === 0
   return router;
 }
 
+const asText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** A change-log line in words: labels for the fields, Dutch values, dates and amounts as people write them. */
 function changeDetails(t: Texts, fields: Record<string, unknown>): string {
   const parts: string[] = [];
+  const labelled = (map: Record<string, string>, v: unknown) => (typeof v === 'string' ? (map[v] ?? v) : '');
   for (const [key, value] of Object.entries(fields)) {
     if (value === null || value === undefined || value === '') continue;
     const label = t.has(`logveld.${key}`) ? t.t(`logveld.${key}`) : key;
     let shown: string;
     if (typeof value === 'boolean') shown = t.t(value ? 'ja' : 'nee');
-    else if (key === 'besluit' && typeof value === 'string') shown = t.has(`besluit.${value}`) ? t.t(`besluit.${value}`) : value;
-    else if (key === 'maatregel' && typeof value === 'string') shown = t.has(`maatregel.${value}`) ? t.t(`maatregel.${value}`) : value;
+    else if (key === 'besluit' || key === 'maatregel') {
+      const prefix = key === 'besluit' ? 'besluit' : 'maatregel';
+      shown = typeof value === 'string' && t.has(`${prefix}.${value}`) ? t.t(`${prefix}.${value}`) : asText(value);
+    } else if (key === 'direction') shown = labelled(LABELS.direction, value);
+    else if (key === 'giverRelation') shown = labelled(LABELS.giverRelation, value);
+    else if (key === 'outcome') shown = labelled(LABELS.outcome, value);
+    else if (key === 'kind') shown = labelled(LABELS.sideJobKind, value);
+    else if (key === 'verdict') shown = typeof value === 'string' && t.has(`oordeel.${value}`) ? t.t(`oordeel.${value}`) : asText(value);
+    else if (key === 'relations' && Array.isArray(value)) shown = value.map((v) => labelled(LABELS.employerRelation, v)).join(', ') || t.t('nee');
+    else if (key === 'valueEuros' && typeof value === 'number') shown = euro(value);
+    else if (/date$|Date$/.test(key) && typeof value === 'string') shown = day(value);
     else if (Array.isArray(value)) shown = value.map(String).join(', ');
     else shown = typeof value === 'string' ? value : JSON.stringify(value);
     parts.push(`${label}: ${shown}`);
