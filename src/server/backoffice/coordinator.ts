@@ -55,6 +55,7 @@ function who(t: Texts, item: WorkspaceItem): string {
   if (person) return person.email ? `${person.name} (${person.email})` : person.name;
   const [channel, id] = [item.entry.owner.split(':')[0] ?? '', item.entry.owner.slice(item.entry.owner.indexOf(':') + 1)];
   if (channel === 'web') return t.t('werkplek.medewerker_web');
+  if (channel === 'oidc') return t.t('werkplek.medewerker_oidc');
   return t.t('werkplek.medewerker_kanaal', { kanaal: channel === 'slack' ? 'Slack' : channel === 'teams' ? 'Teams' : channel, id });
 }
 
@@ -272,9 +273,9 @@ ${item.register === 'geschenk'
 ${items.length === 0
   ? html`<p>${t.t('werkplek.leeg')}</p>`
   : html`<div class="tabel-houder" tabindex="0" role="region" aria-label="${t.t('nevenwerk.titel')}">
-<table class="lijst">
+<table class="lijst stapel">
 <thead><tr><th scope="col">${t.t('kolom.code')}</th><th scope="col">${t.t('kolom.medewerker')}</th><th scope="col">${t.t('veld.functie')}</th><th scope="col">${t.t('veld.organisatie')}</th><th scope="col">${t.t('veld.betaald')}</th><th scope="col">${t.t('kolom.status')}</th><th scope="col">${t.t('kolom.publiceren')}</th></tr></thead>
-<tbody>${items.map((i) => i.register === 'nevenwerk' ? html`<tr${i.common.status === 'ingetrokken' ? html` class="ingetrokken"` : ''}><td><a href="/coordinator/registratie/${i.code}">${i.code}</a></td><td>${who(t, i)}</td><td>${i.entry.role}</td><td>${i.entry.organisation}</td><td>${t.t(i.entry.paid ? 'ja' : 'nee')}</td><td>${statusBadge(t, i)}</td><td>${t.t(i.common.publish ? 'ja' : 'nee')}${i.common.decision?.publish !== null && i.common.decision?.publish !== undefined ? html` <span class="hulp">${t.t('nevenwerk.door_coordinator')}</span>` : ''}</td></tr>` : '')}</tbody>
+<tbody>${items.map((i) => i.register === 'nevenwerk' ? html`<tr${i.common.status === 'ingetrokken' ? html` class="ingetrokken"` : ''}><td class="code" data-kolom="${t.t('kolom.code')}"><a href="/coordinator/registratie/${i.code}">${i.code}</a></td><td data-kolom="${t.t('kolom.medewerker')}">${who(t, i)}</td><td data-kolom="${t.t('veld.functie')}">${i.entry.role}</td><td data-kolom="${t.t('veld.organisatie')}">${i.entry.organisation}</td><td data-kolom="${t.t('veld.betaald')}">${t.t(i.entry.paid ? 'ja' : 'nee')}</td><td data-kolom="${t.t('kolom.status')}">${statusBadge(t, i)}</td><td data-kolom="${t.t('kolom.publiceren')}">${t.t(i.common.publish ? 'ja' : 'nee')}${i.common.decision?.publish !== null && i.common.decision?.publish !== undefined ? html` <span class="hulp">${t.t('nevenwerk.door_coordinator')}</span>` : ''}</td></tr>` : '')}</tbody>
 </table></div>`}`;
     res.type('html').send(page(t, { title: t.t('nevenwerk.titel'), user: await user(req), current: '/coordinator' }, body));
   });
