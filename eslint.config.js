@@ -29,6 +29,12 @@ export default tseslint.config(
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },
   {
+    // The back office's browser scripts: plain JavaScript, next to Chart.js served from node_modules.
+    files: ['src/server/backoffice/public/**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly', Chart: 'readonly' } },
+  },
+  {
     // The web chat's browser script: plain JavaScript, loaded next to the official Adaptive Cards bundle.
     files: ['src/channels/web/public/**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],

@@ -2,3 +2,4 @@
 import { cpSync } from 'node:fs';
 
 cpSync('src/channels/web/public', 'dist/src/channels/web/public', { recursive: true });
+cpSync('src/server/backoffice/public', 'dist/src/server/backoffice/public', { recursive: true });

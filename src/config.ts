@@ -22,6 +22,14 @@ function onOff(message: string) {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+/** Group ids (from the `groups` claim) or e-mail addresses, separated by commas. */
+function roleList() {
+  return z
+    .string()
+    .regex(/^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/, 'groeps-id\'s of e-mailadressen, gescheiden door komma\'s, bijv. 3f2a…-…,hr@gemeente.nl')
+    .optional();
+}
+
 const schema = z.object({
   GEDRAGSBOT_RULES_DIR: z.string().min(1).optional(),
   GEDRAGSBOT_STATE_TTL_MINUTES: z.coerce
@@ -103,6 +111,22 @@ const schema = z.object({
   SLACK_API_URL: z.url('een URL, bijv. https://slack.com/api/').optional(),
   HTTPS_PROXY: z.url('de URL van de uitgaande proxy, bijv. http://proxy.gemeente.local:8080').optional(),
   NO_PROXY: z.string().optional(),
+  GEDRAGSBOT_OIDC_ISSUER: z.url('het adres van de OpenID Connect-provider, bijv. https://login.microsoftonline.com/<tenant-id>/v2.0').optional(),
+  GEDRAGSBOT_OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  GEDRAGSBOT_OIDC_CLIENT_SECRET: z.string().min(8, 'het client secret van de app-registratie').optional(),
+  GEDRAGSBOT_PUBLIC_URL: z
+    .url('het adres waarop mensen de bot openen, bijv. https://gedragsbot.gemeente.nl')
+    .regex(/^https?:\/\/[^/?#]+\/?$/, 'alleen het adres zelf, zonder pad, bijv. https://gedragsbot.gemeente.nl')
+    .optional(),
+  GEDRAGSBOT_ROLE_HR: roleList(),
+  GEDRAGSBOT_ROLE_COORDINATOR: roleList(),
+  GEDRAGSBOT_ROLE_WIO: roleList(),
+  GEDRAGSBOT_SESSION_HOURS: z.coerce
+    .number({ error: 'een aantal uren, bijv. 8' })
+    .int('een heel aantal uren')
+    .min(1, 'minstens 1 uur')
+    .max(24 * 7, 'hoogstens 168 uur (een week)')
+    .default(8),
 });
 
 /** Every environment variable the bot reads; .env.example lists each (a test checks it). */
@@ -144,6 +168,26 @@ export interface Config {
   teams: TeamsCredentials | undefined;
   /** Slack over HTTP (token + signing secret) or Socket Mode (token + app token). */
   slack: SlackConfig | undefined;
+  /** Sign-in with OpenID Connect for the back office and the web chat; undefined: no sign-in. */
+  oidc: OidcConfig | undefined;
+}
+
+/** Who gets a role: group ids from the `groups` claim, or e-mail addresses (compared without case). */
+export interface RoleMembers {
+  hr: string[];
+  coordinator: string[];
+  wio: string[];
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Unset: a public client, PKCE only. */
+  clientSecret: string | undefined;
+  /** Where people open the bot; the callback is `${publicUrl}/auth/callback`. */
+  publicUrl: string;
+  roles: RoleMembers;
+  sessionHours: number;
 }
 
 export interface TeamsCredentials {
@@ -182,6 +226,25 @@ function slackConfig(c: z.infer<typeof schema>): SlackConfig | undefined {
   }
   const proxy = { httpsProxy: c.HTTPS_PROXY, noProxy: c.NO_PROXY };
   return { botToken, signingSecret, appToken, apiUrl: c.SLACK_API_URL, proxy };
+}
+
+function oidcConfig(c: z.infer<typeof schema>): OidcConfig | undefined {
+  const { GEDRAGSBOT_OIDC_ISSUER: issuer, GEDRAGSBOT_OIDC_CLIENT_ID: clientId, GEDRAGSBOT_PUBLIC_URL: publicUrl } = c;
+  if (!issuer && !clientId) return undefined;
+  if (!issuer || !clientId || !publicUrl) {
+    const missing = [!issuer && 'GEDRAGSBOT_OIDC_ISSUER', !clientId && 'GEDRAGSBOT_OIDC_CLIENT_ID', !publicUrl && 'GEDRAGSBOT_PUBLIC_URL'].filter(Boolean);
+    throw new GedragsbotError('CONFIG_INVALID', `Voor inloggen zijn GEDRAGSBOT_OIDC_ISSUER, GEDRAGSBOT_OIDC_CLIENT_ID en GEDRAGSBOT_PUBLIC_URL samen nodig; stel ook ${missing.join(' en ')} in (zie .env.example).`);
+  }
+  const issuerUrl = new URL(issuer);
+  if (issuerUrl.protocol !== 'https:' && !LOOPBACK.has(issuerUrl.hostname.replace(/^\[|\]$/g, ''))) {
+    throw new GedragsbotError('CONFIG_INVALID', 'GEDRAGSBOT_OIDC_ISSUER moet met https:// beginnen (http alleen voor een provider op deze machine).');
+  }
+  const roles = {
+    hr: list(c.GEDRAGSBOT_ROLE_HR) ?? [],
+    coordinator: list(c.GEDRAGSBOT_ROLE_COORDINATOR) ?? [],
+    wio: list(c.GEDRAGSBOT_ROLE_WIO) ?? [],
+  };
+  return { issuer, clientId, clientSecret: c.GEDRAGSBOT_OIDC_CLIENT_SECRET, publicUrl: publicUrl.replace(/\/$/, ''), roles, sessionHours: c.GEDRAGSBOT_SESSION_HOURS };
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -230,6 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     microsoftAppId: c.MICROSOFT_APP_ID,
     teams,
     slack: slackConfig(c),
+    oidc: oidcConfig(c),
     cardsDir: resolve(c.GEDRAGSBOT_CARDS_DIR ?? join(packageRoot(), 'cards', 'dilemmas')),
     wio: list(c.GEDRAGSBOT_WIO) ?? [],
     coordinators: list(c.GEDRAGSBOT_COORDINATORS) ?? [],

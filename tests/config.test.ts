@@ -38,4 +38,19 @@ describe('config', () => {
     expect(error?.message).toContain('GEDRAGSBOT_WEBCHAT: aan of uit');
     expect(error?.message).not.toContain('kort-geheim');
   });
+
+  it('sign-in needs issuer, client id and public URL together; https unless the provider is on this machine', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    const config = loadConfig({
+      GEDRAGSBOT_OIDC_ISSUER: 'https://login.microsoftonline.com/t/v2.0',
+      GEDRAGSBOT_OIDC_CLIENT_ID: 'app',
+      GEDRAGSBOT_PUBLIC_URL: 'https://gedragsbot.gemeente.nl/',
+      GEDRAGSBOT_ROLE_HR: 'grp-1, hr@gemeente.nl',
+    });
+    expect(config.oidc).toMatchObject({ publicUrl: 'https://gedragsbot.gemeente.nl', roles: { hr: ['grp-1', 'hr@gemeente.nl'], coordinator: [] }, sessionHours: 8 });
+    expect(configError({ GEDRAGSBOT_OIDC_ISSUER: 'https://idp.example' })?.message).toContain('GEDRAGSBOT_OIDC_CLIENT_ID en GEDRAGSBOT_PUBLIC_URL');
+    const plain = configError({ GEDRAGSBOT_OIDC_ISSUER: 'http://idp.example', GEDRAGSBOT_OIDC_CLIENT_ID: 'a', GEDRAGSBOT_PUBLIC_URL: 'https://x.nl' });
+    expect(plain?.message).toContain('moet met https:// beginnen');
+    expect(loadConfig({ GEDRAGSBOT_OIDC_ISSUER: 'http://127.0.0.1:9000', GEDRAGSBOT_OIDC_CLIENT_ID: 'a', GEDRAGSBOT_PUBLIC_URL: 'http://127.0.0.1:3978' }).oidc?.issuer).toBe('http://127.0.0.1:9000');
+  });
 });

@@ -27,7 +27,7 @@ const USAGE = `Gebruik: gedragsbot <opdracht>
   stats --year 2026            jaaroverzicht voor het integriteitsverslag
   register list|export [--register geschenk|nevenwerk|alle] [--from D] [--to D]
         [--status actief|ingetrokken] [--unreviewed] [--format table|csv|json]
-  register review ID --register geschenk|nevenwerk --note "…"
+  register review CODE [--register geschenk|nevenwerk] --note "…"   (CODE: G-7K3Q of het begin van het id)
   nevenwerk jaarcheck [--year 2026] [--format table|json]
   retention run [--months 60] [--dry-run]
   dilemmas check [MAP]         controleer de dilemmakaarten (standaard cards/dilemmas/)
@@ -176,7 +176,9 @@ const COMMANDS: Record<string, Command> = {
   async stats(ctx) {
     const { from, to, by, format, event, year } = ctx.values;
     const { stats } = await import('./stats.js');
-    const output = await stats(await ctx.services(), { from, to, by, format, event, year } as StatsOptions);
+    const { readTexts } = await import('../core/texts/load.js');
+    const options = { from, to, by, format, event, year } as StatsOptions;
+    const output = await stats(await ctx.services(), options, readTexts(ctx.rulesDir));
     ctx.io.stdout.write(line(output));
     return 0;
   },

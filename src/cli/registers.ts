@@ -47,15 +47,20 @@ export async function registerCommand(
   if (sub === 'review') {
     const o = parse(
       z.object({
-        id: z.string({ error: 'geef het id van de registratie' }).min(8, 'geef het id van de registratie'),
-        register: z.enum(['geschenk', 'nevenwerk'], { error: 'geschenk of nevenwerk' }),
+        id: z.string({ error: 'geef de code (G-7K3Q) of het id van de registratie' }).min(5, 'geef de code (G-7K3Q) of het id van de registratie'),
+        register: z.enum(['geschenk', 'nevenwerk'], { error: 'geschenk of nevenwerk' }).optional(),
         note: z.string({ error: 'geef een notitie met --note "…"' }).min(1).max(1000),
       }),
       { ...raw, id: args[0] },
       'register review',
     );
-    await services.coordinator.review(SYSTEM_ACTOR, o.register, o.id, o.note);
-    return `Registratie ${o.id} is als bekeken gemarkeerd; de medewerker krijgt je notitie te zien.`;
+    // A short code or the start of an id names one entry in either register.
+    const found = await services.workspace(0).resolve(o.id);
+    if (!found || (o.register && found.register !== o.register)) {
+      throw new GedragsbotError('NOT_FOUND', `Geen registratie ${o.id}${o.register ? ` in het register ${o.register}` : ''}; gebruik de code uit "gedragsbot register list".`);
+    }
+    await services.coordinator.review(SYSTEM_ACTOR, found.register, found.id, o.note);
+    return `Registratie ${o.id.toUpperCase()} is als bekeken gemarkeerd; de medewerker krijgt je notitie te zien.`;
   }
   throw new GedragsbotError('INPUT_INVALID', 'Gebruik: gedragsbot register list|export|review …');
 }

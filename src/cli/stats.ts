@@ -2,7 +2,12 @@ import { TZDate } from '@date-fns/tz';
 import { differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { USAGE_EVENTS } from '../core/usage.js';
-import { formatSummary, formatTable } from '../reports/stats-format.js';
+import { buildDashboard } from '../reports/dashboard.js';
+import { formatTable, formatYear } from '../reports/stats-format.js';
+import { dashboardLabels } from '../server/backoffice/hr-page.js';
+import type { Texts } from '../core/texts/texts.js';
+import { statsLabels } from '../server/backoffice/texts.js';
+import { DashboardData } from '../store/services/dashboard.js';
 import type { StoreServices } from '../store/index.js';
 import { STATS_BY } from '../store/services/stats.js';
 import { TIME_ZONE } from '../store/time.js';
@@ -38,11 +43,21 @@ function today(): string {
   return format(new TZDate(Date.now(), TIME_ZONE), 'yyyy-MM-dd');
 }
 
-/** `gedragsbot stats`: a table by period or dimension, or `--year` for the annual report. */
-export async function stats(services: StoreServices, raw: StatsOptions): Promise<string> {
+/**
+ * `gedragsbot stats`: a table by period or dimension, or `--year` for the annual report (the same
+ * protected tables as HR's dashboard). Labels are Dutch, from the rule base's texts.
+ */
+export async function stats(services: StoreServices, raw: StatsOptions, texts: Texts): Promise<string> {
   const o = parseOptions(options, raw, 'stats');
-  if (o.year !== undefined) return formatSummary(await services.stats.yearSummary(o.year), o.format);
+  const labels = statsLabels(texts);
+  const minimum = services.stats.minimum;
+  if (o.year !== undefined) {
+    const data = new DashboardData(services.store, () => services.flushUsage());
+    const month = format(new TZDate(Date.now(), TIME_ZONE), 'yyyy-MM');
+    const dashboard = await buildDashboard(data, o.year, month, dashboardLabels(texts), minimum);
+    return formatYear(dashboard, o.format, labels, minimum);
+  }
   const to = o.to ?? today();
   const from = o.from ?? `${to.slice(0, 4)}-01-01`;
-  return formatTable(await services.stats.table({ from, to, by: o.by, event: o.event }), o.format);
+  return formatTable(await services.stats.table({ from, to, by: o.by, event: o.event }), o.format, labels, minimum);
 }

@@ -21,6 +21,7 @@ function columns(register: RegisterName, texts: Texts): [string, (e: Entry) => s
     },
   ]);
   return [
+    ['code', (e) => e.code ?? ''],
     ['id', (e) => e.id],
     ['medewerker', (e) => e.owner],
     ...fields,
@@ -56,12 +57,14 @@ export function formatListing(listing: RegisterListing, format: ListingFormat, t
   lines.push(`Geschenken (${String(listing.gifts.length)})`);
   for (const g of listing.gifts) {
     const reviewed = g.reviewedAt ? ' [bekeken]' : '';
-    lines.push(`  ${g.id}  ${g.date}  ${g.owner}  ${g.description} (${show('geschenk', 'valueEuros', g.valueEuros)}) van ${g.giverOrg} — ${show('geschenk', 'outcome', g.outcome)}, ${g.verdict}${reviewed}`);
+    const withdrawn = g.status === 'ingetrokken' ? ' [ingetrokken]' : '';
+    lines.push(`  ${g.code ?? g.id}  ${g.date}  ${g.owner}  ${g.description} (${show('geschenk', 'valueEuros', g.valueEuros)}) van ${g.giverOrg} — ${show('geschenk', 'outcome', g.outcome)}, ${g.verdict}${reviewed}${withdrawn}`);
   }
   lines.push('', `Nevenwerkzaamheden en belangen (${String(listing.sideJobs.length)})`);
   for (const s of listing.sideJobs) {
     const reviewed = s.reviewedAt ? ' [bekeken]' : '';
-    lines.push(`  ${s.id}  ${s.owner}  ${show('nevenwerk', 'kind', s.kind)}: ${s.role} bij ${s.organisation}${reviewed}`);
+    const withdrawn = s.status === 'ingetrokken' ? ' [ingetrokken]' : '';
+    lines.push(`  ${s.code ?? s.id}  ${s.owner}  ${show('nevenwerk', 'kind', s.kind)}: ${s.role} bij ${s.organisation}${reviewed}${withdrawn}`);
   }
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@ import { SlackPollPublisher } from '../channels/slack/polls.js';
 import { teamsConnection, type TeamsConnection } from '../channels/teams/adapter.js';
 import { TeamsPollPublisher } from '../channels/teams/polls.js';
 import { webChatRoutes } from '../channels/web/routes.js';
-import type { SlackConfig, TeamsCredentials } from '../config.js';
+import type { OidcConfig, SlackConfig, TeamsCredentials } from '../config.js';
 import { GedragsBot } from '../core/conversation/bot.js';
 import { Engine } from '../core/engine/engine.js';
 import type { DilemmaDeck } from '../core/dilemmas/load.js';
@@ -14,6 +14,8 @@ import type { PollServices } from '../core/polls/services.js';
 import type { RuleBase } from '../core/rulebase/load.js';
 import type { AppLogger } from '../logging.js';
 import { SHARED_SECRET, type StoreServices } from '../store/index.js';
+import { signIn } from './auth/oidc.js';
+import { backofficeRoutes } from './backoffice/routes.js';
 import { errorHandler, notFound } from './errors.js';
 import { hrRoutes } from './hr.js';
 import { startDailyRetention } from './maintenance.js';
@@ -53,6 +55,8 @@ export interface AppOptions {
   retentionMonths?: number | undefined;
   /** The clock of votes and "poll nu"; tests set it. */
   now?: () => Date;
+  /** Sign-in with OpenID Connect: the back office (/hr, /coordinator), and then the web chat too. */
+  oidc?: OidcConfig | undefined;
 }
 
 export interface GedragsbotServer {
@@ -113,12 +117,26 @@ export function createApp(options: AppOptions): GedragsbotServer {
   publisher.teams = new TeamsPollPublisher(teams, services.channels);
   const limit = rateLimited(options.rateLimitPerMinute ?? 60, ruleBase.texts.t('http.429'));
   app.use('/api/stats', limit);
-  app.use(hrRoutes(services, options.hrToken, logger));
+  app.use(hrRoutes(services, options.hrToken, logger, ruleBase.texts));
+  const secret = options.secret;
+  const serverKey = () => (secret ? Promise.resolve(secret) : services.instance.sharedSecret(SHARED_SECRET));
+  const texts = ruleBase.texts;
+  const auth = options.oidc
+    ? signIn({ oidc: options.oidc, sessions: services.sessions(secret), key: serverKey, texts, logger, now })
+    : undefined;
+  if (auth) {
+    app.use('/auth', limit);
+    app.use(auth.router);
+  }
+  app.use(['/hr', '/coordinator'], limit);
+  app.use(backofficeRoutes({ services, auth, texts, ruleBase, logger, publicUrl: options.oidc?.publicUrl, now }));
   if (options.webChat !== false) {
-    const secret = options.secret;
-    const visitorKey = () => (secret ? Promise.resolve(secret) : services.instance.sharedSecret(SHARED_SECRET));
     app.use('/api/chat', limit);
-    app.use(webChatRoutes({ engine, logger, visitorKey }));
+    const signedIn = auth && {
+      owner: async (req: express.Request) => (await auth.person(req))?.owner,
+      loginPath: (returnTo: string) => `/auth/login?terug=${encodeURIComponent(returnTo)}`,
+    };
+    app.use(webChatRoutes({ engine, logger, visitorKey: serverKey, signedIn }));
   }
   app.use(notFound(ruleBase.texts));
   app.use(errorHandler(logger, ruleBase.texts));

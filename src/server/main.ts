@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     secret: config.secret,
     retentionMonths: config.retentionMonths,
+    oidc: config.oidc,
   });
   const http = createServer(server.app);
   await new Promise<void>((resolve, reject) => {
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
   const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
   const base = `http://${shown === '0.0.0.0' ? 'localhost' : shown}:${String(config.port)}`;
   logger.info('Gedragsbot luistert', { address: `${shown}:${String(config.port)}`, store: describeStore(parseStoreUrl(config.store)) });
-  if (config.webChat) logger.info(`Webchat: ${base}`);
+  if (config.webChat) logger.info(`Webchat: ${base}${config.oidc ? ' (met inloggen)' : ''}`);
+  if (config.oidc) logger.info(`Backoffice: ${config.oidc.publicUrl}/hr en ${config.oidc.publicUrl}/coordinator`);
   if (config.slack?.appToken) logger.info('Slack: Socket Mode (verbonden met Slack, geen publieke URL nodig)');
   else if (config.slack) logger.info(`Slack: ${base}/slack/events`);
   if (config.teams) logger.info(`Teams: ${base}/api/messages, met authenticatie voor app ${config.teams.appId}`);

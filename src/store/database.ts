@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { GedragsbotError } from '../core/errors.js';
 import { migrationProvider } from './migrations/index.js';
+import { OneSchemaPostgresDialect } from './one-schema.js';
 import type { Database } from './schema.js';
 import { describeStore, type StoreLocation } from './url.js';
 
@@ -103,7 +104,7 @@ function postgres(url: string, schema: string | undefined, events: StoreEvents, 
   pool.on('error', (error) => {
     events.onConnectionError?.(error);
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new OneSchemaPostgresDialect({ pool }, schema) });
 }
 
 function unusable(location: StoreLocation, cause: unknown): GedragsbotError {

@@ -16,6 +16,8 @@ import { InstanceService } from './services/instance.js';
 import { StoreOutbox } from './services/outbox.js';
 import { StoreQuestionDesk } from './services/questions.js';
 import { Sealer } from './services/sealing.js';
+import { SessionService } from './services/sessions.js';
+import { CoordinatorWorkspace } from './services/workspace.js';
 import { StorePollService } from './services/polls.js';
 import { type Clock, StoreRegisterService } from './services/registers.js';
 import { StoreUsageRecorder } from './services/usage.js';
@@ -42,6 +44,10 @@ export interface StoreServices {
   outbox: Outbox;
   /** Shared secrets and once-per-period claims for several instances. */
   instance: InstanceService;
+  /** Sign-in sessions of the back office and web chat; `secret` keys the token hashes. */
+  sessions(secret?: string): SessionService;
+  /** The coordinator's workspace; `threshold` is the rule base's gift threshold. */
+  workspace(threshold: number): CoordinatorWorkspace;
   /** Writes the usage counts a server collected in memory (reports and shutdown do it themselves). */
   flushUsage(): Promise<void>;
   /** Whether the database answers now (for /readyz). */
@@ -80,7 +86,7 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
   const events = new StoreEventLedger(store, options.now, options.onUsageError);
   return {
     usage,
-    stats: new UsageStatsService(counts, options.minimumCell, () => usage.flush()),
+    stats: new UsageStatsService(counts, options.minimumCell, () => usage.flush(), options.now),
     registers: new StoreRegisterService(store, options.now),
     coordinator: new CoordinatorService(store, new Set(options.coordinators ?? []), options.now),
     channels: new StoreChannelDirectory(store),
@@ -100,6 +106,11 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
       const clock = options.now;
       return new StoreConversationStates(store, key, ttlMs, clock ? () => clock().getTime() : Date.now);
     },
+    sessions: (given) => {
+      const key = () => (given ? Promise.resolve(given) : instance.sharedSecret(SHARED_SECRET));
+      return new SessionService(store, key, options.now);
+    },
+    workspace: (threshold) => new CoordinatorWorkspace(store, threshold, options.now),
     flushUsage: () => usage.flush(),
     ready: () => store.ping().then(() => true, () => false),
     close: async () => {

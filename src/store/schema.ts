@@ -212,6 +212,54 @@ export interface ContactAddressTable {
   updated_at: string;
 }
 
+export interface WebSessionTable {
+  /** HMAC of the cookie's token; the token itself is never stored. */
+  id_hash: string;
+  subject: string;
+  name: string;
+  email: string | null;
+  /** Comma-separated: hr, coordinator, wio. */
+  roles: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptTable {
+  state_hash: string;
+  verifier: string;
+  nonce: string;
+  return_to: string;
+  expires_at: string;
+}
+
+export interface PersonTable {
+  /** "oidc:<sub>". */
+  owner: string;
+  name: string;
+  email: string | null;
+  updated_at: string;
+}
+
+export interface RegisterCodeTable {
+  code: string;
+  register: string;
+  entry_id: string;
+}
+
+export interface RegisterDecisionTable {
+  entry_id: string;
+  register: string;
+  /** akkoord, niet_akkoord, meer_informatie; null while only the publication flag was set. */
+  decision: string | null;
+  /** teruggeven, inleveren, goed_doel (a gift not approved). */
+  measure: string | null;
+  /** Where the gift ended up, in the coordinator's words. */
+  destination: string | null;
+  note: string | null;
+  publish: number | null;
+  decided_by: string;
+  decided_at: string;
+}
+
 export interface Database {
   usage_counts: UsageCountTable;
   usage_daily: UsageDailyTable;
@@ -233,6 +281,11 @@ export interface Database {
   question_messages: QuestionMessageTable;
   outbox: OutboxTable;
   contact_addresses: ContactAddressTable;
+  web_sessions: WebSessionTable;
+  login_attempts: LoginAttemptTable;
+  people: PersonTable;
+  register_codes: RegisterCodeTable;
+  register_decisions: RegisterDecisionTable;
   /** Kysely's own bookkeeping lives next to ours. */
   _placeholder?: { id: Generated<number> };
 }

@@ -25,11 +25,18 @@ describe('gedragsbot register / nevenwerk / retention', () => {
     expect(list.stdout).toContain('Fles wijn (€25) van Bouw BV');
     expect(list.stdout).toContain('trainer bij VV Oost');
     const csv = await runCli(['register', 'export', '--store', url, '--register', 'geschenk']);
-    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFid;medewerker;richting;datum;omschrijving;waarde_eur;gever;relatie;aangenomen;bestemming;oordeel;status;geregistreerd;bekeken;notitie');
+    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFcode;id;medewerker;richting;datum;omschrijving;waarde_eur;gever;relatie;aangenomen;bestemming;oordeel;status;geregistreerd;bekeken;notitie');
     const json = JSON.parse((await runCli(['register', 'export', '--store', url, '--format', 'json'])).stdout) as { gifts: unknown[]; sideJobs: unknown[] };
     expect([json.gifts.length, json.sideJobs.length]).toEqual([1, 1]);
-    const review = await runCli(['register', 'review', giftId, '--register', 'geschenk', '--note', 'In orde', '--store', url]);
+    // The short code from the list is accepted wherever an id is, and stays the same on every listing.
+    const code = /(G-[0-9A-Z]{4}) {2}2026-11-20/.exec(list.stdout)?.[1];
+    expect(code).toBeDefined();
+    expect((await runCli(['register', 'list', '--store', url])).stdout).toContain(`${code!}  2026-11-20`);
+    const review = await runCli(['register', 'review', code!.toLowerCase().replace('-', ''), '--note', 'In orde', '--store', url]);
     expect(review.code).toBe(0);
+    expect(review.stdout).toContain('als bekeken gemarkeerd');
+    const byId = await runCli(['register', 'review', giftId.slice(0, 8), '--register', 'geschenk', '--note', 'Nog steeds in orde', '--store', url]);
+    expect(byId.code).toBe(0);
     expect((await runCli(['register', 'list', '--store', url, '--unreviewed'])).stdout).not.toContain('Fles wijn');
   });
 

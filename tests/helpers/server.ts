@@ -17,6 +17,8 @@ export interface RunningServer {
 /** The whole app on a loopback port with a fresh SQLite store, as `npm start` would run it. */
 interface StoreSetup {
   store?: string;
+  /** A fixed loopback port, when another server (an OIDC provider) must know the address first. */
+  port?: number;
   coordinators?: string[];
   onConnectionError?: (error: unknown) => void;
 }
@@ -33,7 +35,7 @@ export async function startServer(
     ...clock,
     ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
   });
-  const { store: _store, coordinators: _coordinators, onConnectionError: _onError, ...appOptions } = options;
+  const { store: _store, coordinators: _coordinators, onConnectionError: _onError, port, ...appOptions } = options;
   const server = createApp({
     ruleBase: defaultRuleBase(),
     services,
@@ -53,7 +55,7 @@ export async function startServer(
     ...appOptions,
   });
   const http = createServer(server.app);
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => http.listen(port ?? 0, '127.0.0.1', resolve));
   await server.start();
   const base = `http://127.0.0.1:${String((http.address() as AddressInfo).port)}`;
   const close = async () => {
@@ -76,4 +78,13 @@ export async function startInstances(
     slack: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: slackApiUrl },
   };
   return [await startServer(shared), await startServer(shared)];
+}
+
+/** A free loopback port, for a server whose address another must know before it starts. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }

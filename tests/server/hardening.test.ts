@@ -98,7 +98,7 @@ describe('HR statistics', () => {
     const response = await fetch(`${running.base}/api/stats?by=month&format=csv&from=2026-01-01&to=2026-02-28`, { headers: auth });
     expect(response.headers.get('content-disposition')).toContain('gedragsbot-statistieken.csv');
     // fetch's text() drops a byte-order mark; the bytes show what Excel gets.
-    expect(Buffer.from(await response.arrayBuffer()).toString('utf8')).toBe('\uFEFFmaand;aantal\r\n2026-01;0\r\n2026-02;0\r\n');
+    expect(Buffer.from(await response.arrayBuffer()).toString('utf8')).toBe('\uFEFFmaand;aantal\r\n2026-01 t/m 2026-02;geen gegevens\r\nTotaal;0\r\n');
   });
 });
 

@@ -23,9 +23,12 @@ describe.each(bothStores())('the coordinator in the chat, on %s', (_name, url) =
     const refused = await bot.reply('u7', 'alle registraties', { channel: 'slack', user: 'slack:U7' });
     expect(refused.text).toContain('Dit kan alleen de integriteitscoördinator');
     const list = await bot.reply('c', 'alle registraties', { channel: 'teams', user: 'teams:COORD' });
-    expect(list.text).toContain(`${gift.id.slice(0, 8)}  2 november 2026: Fles port`);
-    const review = await bot.reply('c', `beoordeel ${gift.id.slice(0, 8)} Prima, dank voor het melden.`, { channel: 'teams', user: 'teams:COORD' });
-    expect(review.text).toContain('als bekeken gemarkeerd');
+    // A short code instead of the UUID, the same one the back office and the CLI show.
+    const code = /(G-[0-9A-Z]{4}) {2}2 november 2026: Fles port/.exec(list.text)?.[1];
+    expect(code).toBeDefined();
+    expect((await services.workspace(50).find(code!))?.entry.id).toBe(gift.id);
+    const review = await bot.reply('c', `beoordeel ${code!.toLowerCase()} Prima, dank voor het melden.`, { channel: 'teams', user: 'teams:COORD' });
+    expect(review.text).toContain(`Registratie ${code!} is als bekeken gemarkeerd`);
     const own = await bot.reply('u7', 'mijn registraties', { channel: 'slack', user: 'slack:U7' });
     expect(own.text).toContain('Prima, dank voor het melden.');
   });

@@ -109,3 +109,30 @@ describe.each(bothStores())('the daily retention on %s', (_name, url) => {
     }
   });
 });
+
+describe('several installations in one PostgreSQL database', () => {
+  it('opens while another installation drops its schema at the same moment', async () => {
+    // Kysely's migrator reads every schema; a schema dropped during that read must not stop our start.
+    const admin = new pg.Client({ connectionString: TEST_PG });
+    await admin.connect();
+    let churning = true;
+    const churn = (async () => {
+      for (let i = 0; churning; i++) {
+        const other = `t_weg_${String(process.pid)}_${String(i)}`;
+        await admin.query(`create schema "${other}"`);
+        await admin.query(`create table "${other}".x (a int)`);
+        await admin.query(`drop schema "${other}" cascade`);
+      }
+    })();
+    try {
+      for (let i = 0; i < 8; i++) {
+        const services = await connectStore(postgresUrl(), { minimumCell: 5 });
+        await services.close();
+      }
+    } finally {
+      churning = false;
+      await churn;
+      await admin.end();
+    }
+  });
+});

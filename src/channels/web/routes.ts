@@ -30,6 +30,11 @@ export interface WebChatOptions {
   logger: Logger;
   /** The key for hashing visitors; resolved once, on the first message. */
   visitorKey: () => Promise<string>;
+  /**
+   * With sign-in configured: the signed-in person ("oidc:<sub>"), who then owns the conversation and
+   * the registrations instead of a cookie; anonymous visitors are sent to sign in and get no answer.
+   */
+  signedIn?: { owner(req: Request): Promise<string | undefined>; loginPath(returnTo: string): string } | undefined;
 }
 
 function cookieOf(cookieHeader: string | undefined): string | null {
@@ -46,14 +51,18 @@ function secureRequest(req: Request): boolean {
   return req.secure;
 }
 
-export function webChatRoutes({ engine, logger, visitorKey }: WebChatOptions): Router {
+export function webChatRoutes({ engine, logger, visitorKey, signedIn }: WebChatOptions): Router {
   const router = express.Router();
   let key: Promise<KeyObject> | undefined;
   router.use('/static/adaptivecards.js', (_req, res) => {
     res.sendFile(require.resolve('adaptivecards/dist/adaptivecards.min.js'));
   });
   router.use('/static', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
-  router.get('/', (_req, res) => {
+  router.get('/', async (req, res) => {
+    if (signedIn && !(await signedIn.owner(req))) {
+      res.redirect(303, signedIn.loginPath('/'));
+      return;
+    }
     res.sendFile('index.html', { root: PUBLIC_DIR });
   });
   router.post('/api/chat', express.json({ limit: '64kb' }), async (req, res) => {
@@ -62,8 +71,13 @@ export function webChatRoutes({ engine, logger, visitorKey }: WebChatOptions): R
       res.status(400).json({ error: engine.texts.t('web.alleen_tekst') });
       return;
     }
+    const person = signedIn ? await signedIn.owner(req) : undefined;
+    if (signedIn && !person) {
+      res.status(401).json({ error: engine.texts.t('web.eerst_inloggen') });
+      return;
+    }
     let cookie = cookieOf(req.headers.cookie);
-    if (!cookie) {
+    if (!cookie && !person) {
       cookie = randomUUID();
       res.cookie(COOKIE, cookie, {
         httpOnly: true,
@@ -74,7 +88,7 @@ export function webChatRoutes({ engine, logger, visitorKey }: WebChatOptions): R
     }
     try {
       key ??= visitorKey().then((secret) => createSecretKey(Buffer.from(secret)));
-      const visitor = visitorId(await key, cookie);
+      const visitor = person ?? visitorId(await key, cookie ?? '');
       const interaction: Interaction = 'text' in parsed.data
         ? { kind: 'text', text: parsed.data.text }
         : { kind: 'action', id: parsed.data.action, value: parsed.data.value };

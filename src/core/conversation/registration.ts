@@ -293,19 +293,19 @@ export class RegistrationDesk {
     const { gifts, sideJobs } = await this.coordinator.list(user, 'alle', command.kind === 'alle_registraties' && command.unreviewed ? { reviewed: false } : {});
     if (command.kind === 'beoordeel') {
       const matches = [
-        ...gifts.filter((g) => g.id.startsWith(command.id)).map((g) => ({ register: 'geschenk' as const, id: g.id })),
-        ...sideJobs.filter((s) => s.id.startsWith(command.id)).map((s) => ({ register: 'nevenwerk' as const, id: s.id })),
+        ...gifts.filter((g) => matchesId(g, command.id)).map((g) => ({ register: 'geschenk' as const, id: g.id })),
+        ...sideJobs.filter((s) => matchesId(s, command.id)).map((s) => ({ register: 'nevenwerk' as const, id: s.id })),
       ];
       const [match] = matches;
       if (!match || matches.length > 1) return reply(this.texts.t('coordinator.niet_uniek', { code: command.id }));
       await this.coordinator.review(user, match.register, match.id, command.note);
-      return reply(this.texts.t('coordinator.bekeken', { code: match.id.slice(0, 8) }));
+      return reply(this.texts.t('coordinator.bekeken', { code: shortId([...gifts, ...sideJobs].find((e) => e.id === match.id)) }));
     }
     const lines = [
       this.texts.t('coordinator.geschenken', { aantal: gifts.length }),
-      ...gifts.slice(0, 25).map((g) => `${g.id.slice(0, 8)}  ${this.describeGift(g)}`),
+      ...gifts.slice(0, 25).map((g) => `${shortId(g)}  ${this.describeGift(g)}`),
       this.texts.t('coordinator.nevenwerk', { aantal: sideJobs.length }),
-      ...sideJobs.slice(0, 25).map((s) => `${s.id.slice(0, 8)}  ${this.describeSideJob(s)}`),
+      ...sideJobs.slice(0, 25).map((s) => `${shortId(s)}  ${this.describeSideJob(s)}`),
       this.texts.t('coordinator.uitleg'),
     ];
     return reply(lines.join('\n'), [this.action('alle_registraties_open', 'coordinator.knop.nog_te_bekijken')]);
@@ -395,6 +395,17 @@ export class RegistrationDesk {
     const verdict = await this.giftVerdict(draft);
     return this.flowReply(ctx, this.flow(verdict).start(item.register, draft, item.id));
   }
+}
+
+/** The short code (G-7K3Q) when the store gave one, else the start of the id. */
+function shortId(e: { id: string; code?: string } | undefined): string {
+  return e?.code ?? e?.id.slice(0, 8) ?? '';
+}
+
+/** "g-7k3q", "g7k3q" or the start of an id, as typed after "beoordeel". */
+function matchesId(e: { id: string; code?: string }, typed: string): boolean {
+  const code = e.code?.toLowerCase();
+  return (code !== undefined && (code === typed || code.replace('-', '') === typed)) || e.id.startsWith(typed);
 }
 
 /** The fields an employee entered, to change them again. */

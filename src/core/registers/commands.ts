@@ -14,7 +14,7 @@ export type RegisterCommand
 export function readCommand(message: unknown): RegisterCommand | null {
   if (typeof message !== 'string' || message.length > 1100) return null;
   // The note keeps the coordinator's own spelling; only the command words are read folded.
-  const review = /^\s*beoordeel\s+([0-9a-f]{6,36})\b\s*:?\s*(.*)$/is.exec(message);
+  const review = /^\s*beoordeel\s+([0-9a-f]{6,36}|[gn]-?[0-9a-z]{4})\b\s*:?\s*(.*)$/is.exec(message);
   if (review) return { kind: 'beoordeel', id: (review[1] ?? '').toLowerCase(), note: (review[2] ?? '').trim() };
   if (message.length > 120) return null;
   const text = fold(message).replace(/[.!?]+$/, '');

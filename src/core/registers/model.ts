@@ -51,6 +51,8 @@ interface Reviewed {
   updatedAt: string;
   reviewedAt: string | null;
   reviewNote: string | null;
+  /** The short code the coordinator uses (G-7K3Q), when the store has given one. */
+  code?: string;
 }
 
 export interface GiftEntry extends GiftInput, Reviewed {

@@ -70,7 +70,7 @@ export function loadTexts(reader: Reader, dir: string): Texts {
 }
 
 /** Only the texts of a rule base, for commands that need no rules (the poll commands on the command line). */
-export function readTexts(dir: string): Texts {
+export function readTexts(dir: string = join(packageRoot(), 'rules')): Texts {
   const reader = new Reader(dir);
   const texts = loadTexts(reader, dir);
   if (reader.problems.length > 0) throw new RuleBaseError(reader.problems);

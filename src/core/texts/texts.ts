@@ -14,7 +14,7 @@ export const textFileSchema = z
   .object({
     uitleg: z.string().optional(),
     teksten: z.record(
-      z.string().regex(/^[a-z0-9_]+(\.[a-zA-Z0-9_]+)+$/, 'een sleutel als "groep.naam" (letters, cijfers, _ en .)'),
+      z.string().regex(/^[a-z0-9_]+(\.[a-zA-Z0-9_]+)*$/, 'een sleutel als "groep.naam" (letters, cijfers, _ en .)'),
       z.union([
         z.string().min(1, 'een tekst mag niet leeg zijn'),
         z.object({ een: z.string().min(1), meer: z.string().min(1) }).strict(),

@@ -7,6 +7,8 @@ import { handledEvents } from './005-handled-events.js';
 import { settingsAndRuns } from './006-settings-and-runs.js';
 import { coordinatorQuestions } from './007-coordinator-questions.js';
 import { outbox } from './008-outbox.js';
+import { signIn } from './010-sign-in.js';
+import { decisions } from './011-decisions.js';
 
 /** Versioned migrations, applied in name order at start; never edit one that has shipped, add the next. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +20,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '006-settings-and-runs': settingsAndRuns,
   '007-coordinator-questions': coordinatorQuestions,
   '008-outbox': outbox,
+  '010-sign-in': signIn,
+  '011-decisions': decisions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -115,6 +115,12 @@ export class UsageCountRepository {
     return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
   }
 
+  /** The first local day with any count: before it the bot was not in use. */
+  async firstDay(): Promise<string | undefined> {
+    const row = await this.db.selectFrom('usage_daily').select(sql<string | null>`min(day)`.as('day')).executeTakeFirst();
+    return row?.day ?? undefined;
+  }
+
   /** Totals per event, topic and verdict for whole months: what the yearly summary is made of. */
   async byEventIntentVerdict(fromMonth: string, toMonth: string): Promise<EventTotal[]> {
     const rows = await this.db

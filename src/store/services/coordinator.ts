@@ -3,6 +3,8 @@ import { GedragsbotError } from '../../core/errors.js';
 import type { GiftEntry, RegisterName, SideJobEntry } from '../../core/registers/model.js';
 import type { CoordinatorPort } from '../../core/registers/service.js';
 import type { Store } from '../database.js';
+import { CodeRepository } from '../repositories/codes.js';
+import { DecisionRepository } from '../repositories/decisions.js';
 import type { EntryFilter } from '../repositories/entries.js';
 import { type Clock, localDay, repositories } from './registers.js';
 
@@ -47,10 +49,17 @@ export class CoordinatorService implements CoordinatorPort {
   async list(actor: string, register: RegisterName | 'alle', filter: EntryFilter = {}): Promise<RegisterListing> {
     this.allow(actor);
     const r = repositories(this.store.db);
-    return {
-      gifts: register === 'nevenwerk' ? [] : await r.gifts.list(filter),
-      sideJobs: register === 'geschenk' ? [] : await r.sideJobs.list(filter),
+    const gifts = register === 'nevenwerk' ? [] : await r.gifts.list(filter);
+    const sideJobs = register === 'geschenk' ? [] : await r.sideJobs.list(filter);
+    const codes = await new CodeRepository(this.store.db).ensure([
+      ...gifts.map((g) => ({ register: 'geschenk' as const, id: g.id })),
+      ...sideJobs.map((s) => ({ register: 'nevenwerk' as const, id: s.id })),
+    ]);
+    const coded = <T extends { id: string }>(e: T): T & { code?: string } => {
+      const code = codes.get(e.id);
+      return code ? { ...e, code } : e;
     };
+    return { gifts: gifts.map(coded), sideJobs: sideJobs.map(coded) };
   }
 
   async review(actor: string, register: RegisterName, id: string, note: string): Promise<void> {
@@ -101,6 +110,8 @@ export class CoordinatorService implements CoordinatorPort {
       const sideJobs = await r.sideJobs.idsOlderThan(cutoff);
       if (!dryRun) {
         await r.changes.deleteForEntries([...gifts, ...sideJobs]);
+        await new DecisionRepository(trx).deleteForEntries([...gifts, ...sideJobs]);
+        await new CodeRepository(trx).deleteForEntries([...gifts, ...sideJobs]);
         await r.gifts.deleteIds(gifts);
         await r.sideJobs.deleteIds(sideJobs);
       }

@@ -15,6 +15,8 @@ import type {
 import type { RegisterService } from '../../core/registers/service.js';
 import { validateGift, validateSideJob } from '../../core/registers/validate.js';
 import type { Store } from '../database.js';
+import { CodeRepository } from '../repositories/codes.js';
+import { DecisionRepository } from '../repositories/decisions.js';
 import { type Db, GiftRepository, SideJobRepository } from '../repositories/entries.js';
 import { ChangeLogRepository, ConfirmationRepository, NoticeRepository } from '../repositories/owner-records.js';
 import { TIME_ZONE } from '../time.js';
@@ -160,6 +162,13 @@ export class StoreRegisterService implements RegisterService {
   async deleteAllOwn(owner: string): Promise<number> {
     return this.store.db.transaction().execute(async (trx) => {
       const r = repositories(trx);
+      // The coordinator's codes and decisions of these entries, and the name the back office knew, go too.
+      const gifts = await r.gifts.list({ owner });
+      const sideJobs = await r.sideJobs.list({ owner });
+      const ids = [...gifts.map((g) => g.id), ...sideJobs.map((s) => s.id)];
+      await new DecisionRepository(trx).deleteForEntries(ids);
+      await new CodeRepository(trx).deleteForEntries(ids);
+      await trx.deleteFrom('people').where('owner', '=', owner).execute();
       const counts = await Promise.all([
         r.gifts.deleteByOwner(owner),
         r.sideJobs.deleteByOwner(owner),

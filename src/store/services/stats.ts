@@ -1,5 +1,9 @@
+import { TZDate } from '@date-fns/tz';
 import { addDays, format, getISOWeek, getISOWeekYear, getQuarter, parseISO } from 'date-fns';
+import { TIME_ZONE } from '../time.js';
 import { suppress, type UsageEvent } from '../../core/usage.js';
+import { protectedGrid } from '../../reports/grid.js';
+import { shownJson } from '../../reports/suppression.js';
 import type { UsageCountRepository } from '../repositories/usage-counts.js';
 
 /**
@@ -21,7 +25,10 @@ export interface StatsTable {
   to: string;
   by: StatsBy;
   event: UsageEvent;
-  rows: { key: string; count: number | string }[];
+  /** A number, "<5", "x" (hidden so a small number cannot be worked out), or null: no data for that period. */
+  rows: { key: string; count: number | string | null }[];
+  /** The total over all rows; it is published, so the rows are protected against it. */
+  total: number | string;
 }
 
 export interface SummaryLine {
@@ -61,6 +68,12 @@ function periodKey(day: string, by: 'week' | 'month' | 'quarter'): string {
   return `${getISOWeekYear(date)}-W${String(getISOWeek(date)).padStart(2, '0')}`;
 }
 
+function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = parseISO(from); format(d, 'yyyy-MM-dd') <= to; d = addDays(d, 1)) days.push(format(d, 'yyyy-MM-dd'));
+  return days;
+}
+
 /** Every period in the range, so a quiet week shows as 0 instead of disappearing. */
 function periodsBetween(from: string, to: string, by: 'week' | 'month' | 'quarter'): string[] {
   const keys: string[] = [];
@@ -77,27 +90,63 @@ export class UsageStatsService {
     private readonly minimumCell: number,
     /** Writes counts still collected in memory, so a report includes them. */
     private readonly beforeRead: () => Promise<void> = () => Promise.resolve(),
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Cells from 1 to this minus one show as "<5". */
+  get minimum(): number {
+    return this.minimumCell;
+  }
+
+  /**
+   * One table for HR's CLI and /api/stats, with its total. Secondary suppression protects every "<5"
+   * against that total, which the other views of the same range (by month, by channel …) also reveal.
+   * A period before the first count, or after today, has no data (null), not zero.
+   */
   async table(query: StatsQuery): Promise<StatsTable> {
     await this.beforeRead();
     const event = query.event ?? 'vraag';
     const { from, to, by } = query;
-    let rows: { key: string; count: number }[];
     if (by === 'week' || by === 'month' || by === 'quarter') {
       const perDay = await this.counts.totals(event, from, to, 'day');
+      const first = await this.counts.firstDay();
+      const today = this.today();
       const totals = new Map(periodsBetween(from, to, by).map((k) => [k, 0]));
+      const hasData = new Map(periodsBetween(from, to, by).map((k) => [k, false]));
+      for (const d of daysBetween(from, to)) {
+        if (first !== undefined && d >= first && d <= today) hasData.set(periodKey(d, by), true);
+      }
       for (const { key, count } of perDay) {
         const period = periodKey(key, by);
         totals.set(period, (totals.get(period) ?? 0) + count);
       }
-      rows = [...totals].map(([key, count]) => ({ key, count }));
-    } else {
-      rows = (await this.counts.totals(event, from, to, by))
-        .filter((r) => r.count !== 0)
-        .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+      const columns = [...totals.keys()].map((key) => ({ key, label: key, hasData: hasData.get(key) ?? false }));
+      const grid = await protectedGrid({ rows: [{ key: 'n', label: '' }], columns, value: (_r, c) => totals.get(c) ?? 0 }, this.minimumCell);
+      const cells = grid.rows[0]?.cells ?? [];
+      return {
+        from, to, by, event,
+        rows: columns.map((c, i) => ({ key: c.key, count: cells[i] ? shownJson(cells[i], this.minimumCell) : null })),
+        total: shownJson(grid.total, this.minimumCell) ?? 0,
+      };
     }
-    return { from, to, by, event, rows: rows.map((r) => ({ key: r.key, count: suppress(r.count, this.minimumCell) })) };
+    const rows = (await this.counts.totals(event, from, to, by))
+      .filter((r) => r.count !== 0)
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    const byKey = new Map(rows.map((r) => [r.key, r.count]));
+    const grid = await protectedGrid({
+      rows: rows.map((r) => ({ key: r.key, label: r.key })),
+      columns: [{ key: 'n', label: '', hasData: true }],
+      value: (r) => byKey.get(r) ?? 0,
+    }, this.minimumCell);
+    return {
+      from, to, by, event,
+      rows: grid.rows.map((r) => ({ key: r.key, count: shownJson(r.total, this.minimumCell) })),
+      total: rows.length === 0 ? 0 : (shownJson(grid.total, this.minimumCell) ?? 0),
+    };
+  }
+
+  private today(): string {
+    return format(new TZDate(this.now().getTime(), TIME_ZONE), 'yyyy-MM-dd');
   }
 
   async yearSummary(year: number): Promise<YearSummary> {
