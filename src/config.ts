@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { packageRoot } from './package-root.js';
 import { z } from 'zod';
 import { GedragsbotError } from './core/errors.js';
+import type { Address } from './core/outreach/model.js';
 import { DEFAULT_STORE } from './store/url.js';
 
 /**
@@ -59,6 +60,31 @@ const schema = z.object({
       'kanaal:gebruikers-id, gescheiden door komma\'s, bijv. slack:U123,cli:jdevries',
     )
     .default(''),
+  GEDRAGSBOT_COORDINATOR_INBOX: z
+    .string()
+    .regex(
+      /^\s*(slack|teams):[^,\s]+(\s*,\s*(slack|teams):[^,\s]+)*\s*$/,
+      'slack:kanaal-id of teams:kanaal-id, gescheiden door komma\'s, bijv. slack:C0123ABCD of teams:19:abc…@thread.tacv2',
+    )
+    .optional(),
+  GEDRAGSBOT_VRAAG_BEWAARDAGEN: z.coerce
+    .number({ error: 'een aantal dagen, bijv. 30' })
+    .int('een heel aantal dagen')
+    .min(1, 'minstens 1 dag')
+    .max(365, 'hoogstens 365 dagen')
+    .default(30),
+  GEDRAGSBOT_VRAAG_HERINNERING_WERKDAGEN: z.coerce
+    .number({ error: 'een aantal werkdagen, bijv. 3' })
+    .int('een heel aantal werkdagen')
+    .min(1, 'minstens 1 werkdag')
+    .max(60, 'hoogstens 60 werkdagen')
+    .default(3),
+  GEDRAGSBOT_NEVENWERK_MAAND: z.coerce
+    .number({ error: 'een maand als getal, 1 (januari) tot 12 (december)' })
+    .int('een maand als getal, 1 tot 12')
+    .min(1, 'een maand als getal, 1 tot 12')
+    .max(12, 'een maand als getal, 1 tot 12')
+    .default(1),
   GEDRAGSBOT_CARDS_DIR: z.string().min(1).optional(),
   GEDRAGSBOT_WIO: z
     .string()
@@ -143,6 +169,10 @@ export interface Config {
   coordinators: string[];
   /** The dilemma cards, one JSON file each. */
   cardsDir: string;
+  /** Questions to the coordinator: where they arrive, how long a closed one is kept, when to remind. */
+  questions: QuestionConfig;
+  /** The month (1–12) of the yearly side-job confirmation. */
+  sideJobMonth: number;
   /** "kanaal:gebruiker" of the integrity working group, who plan the weekly poll. */
   wio: string[];
   port: number;
@@ -170,6 +200,13 @@ export interface Config {
   slack: SlackConfig | undefined;
   /** Sign-in with OpenID Connect for the back office and the web chat; undefined: no sign-in. */
   oidc: OidcConfig | undefined;
+}
+
+export interface QuestionConfig {
+  /** The coordinators' channels; empty: questions only on the back office's page, if sign-in is on. */
+  inbox: Address[];
+  keepDays: number;
+  reminderWorkingDays: number;
 }
 
 /** Who gets a role: group ids from the `groups` claim, or e-mail addresses (compared without case). */
@@ -247,6 +284,18 @@ function oidcConfig(c: z.infer<typeof schema>): OidcConfig | undefined {
   return { issuer, clientId, clientSecret: c.GEDRAGSBOT_OIDC_CLIENT_SECRET, publicUrl: publicUrl.replace(/\/$/, ''), roles, sessionHours: c.GEDRAGSBOT_SESSION_HOURS };
 }
 
+function inboxOf(c: z.infer<typeof schema>): Address[] {
+  const inbox = (list(c.GEDRAGSBOT_COORDINATOR_INBOX) ?? []).map((entry): Address => {
+    const [platform, ...rest] = entry.split(':');
+    return platform === 'slack' ? { platform: 'slack', channel: rest.join(':') } : { platform: 'teams', channel: rest.join(':') };
+  });
+  // Where answers go is sealed with this key; a key generated into the same database would not protect it.
+  if (inbox.length > 0 && !c.GEDRAGSBOT_SECRET) {
+    throw new GedragsbotError('CONFIG_INVALID', 'Met GEDRAGSBOT_COORDINATOR_INBOX is ook GEDRAGSBOT_SECRET nodig: daarmee worden de adressen van vraagstellers versleuteld. Maak er een met: openssl rand -hex 32');
+  }
+  return inbox;
+}
+
 function list(value: string | undefined): string[] | undefined {
   const items = value?.split(',').map((v) => v.trim()).filter(Boolean);
   return items && items.length > 0 ? items : undefined;
@@ -295,6 +344,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack: slackConfig(c),
     oidc: oidcConfig(c),
     cardsDir: resolve(c.GEDRAGSBOT_CARDS_DIR ?? join(packageRoot(), 'cards', 'dilemmas')),
+    questions: {
+      inbox: inboxOf(c),
+      keepDays: c.GEDRAGSBOT_VRAAG_BEWAARDAGEN,
+      reminderWorkingDays: c.GEDRAGSBOT_VRAAG_HERINNERING_WERKDAGEN,
+    },
+    sideJobMonth: c.GEDRAGSBOT_NEVENWERK_MAAND,
     wio: list(c.GEDRAGSBOT_WIO) ?? [],
     coordinators: list(c.GEDRAGSBOT_COORDINATORS) ?? [],
   };

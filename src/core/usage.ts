@@ -6,7 +6,18 @@
 export const CHANNELS = ['cli', 'web', 'slack', 'teams'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const USAGE_EVENTS = ['vraag', 'vervolg', 'doorverwijzing', 'registratie', 'dilemma', 'poll'] as const;
+export const USAGE_EVENTS = [
+  'vraag',
+  'vervolg',
+  'doorverwijzing',
+  'registratie',
+  'dilemma',
+  'poll',
+  /** A question put to the coordinator; its first answer (verdict: working days it took, as a band); closed. */
+  'vraag_voorgelegd',
+  'vraag_beantwoord',
+  'vraag_gesloten',
+] as const;
 export type UsageEvent = (typeof USAGE_EVENTS)[number];
 
 export interface UsageCount {

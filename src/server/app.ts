@@ -4,7 +4,10 @@ import { SlackPollPublisher } from '../channels/slack/polls.js';
 import { teamsConnection, type TeamsConnection } from '../channels/teams/adapter.js';
 import { TeamsPollPublisher } from '../channels/teams/polls.js';
 import { webChatRoutes } from '../channels/web/routes.js';
-import type { OidcConfig, SlackConfig, TeamsCredentials } from '../config.js';
+import { SlackSender } from '../channels/slack/sender.js';
+import { TeamsSender } from '../channels/teams/sender.js';
+import type { OidcConfig, QuestionConfig, SlackConfig, TeamsCredentials } from '../config.js';
+import { Deliverer, type Sender } from '../core/outreach/deliver.js';
 import { GedragsBot } from '../core/conversation/bot.js';
 import { Engine } from '../core/engine/engine.js';
 import type { DilemmaDeck } from '../core/dilemmas/load.js';
@@ -19,6 +22,7 @@ import { backofficeRoutes } from './backoffice/routes.js';
 import { errorHandler, notFound } from './errors.js';
 import { hrRoutes } from './hr.js';
 import { startDailyRetention } from './maintenance.js';
+import { Outreach, startOutreach } from './outreach.js';
 import { RoutingPublisher, startPollTimer } from './polls.js';
 import { healthRoutes, rateLimited, requestLog, securityHeaders } from './protection.js';
 
@@ -57,6 +61,12 @@ export interface AppOptions {
   now?: () => Date;
   /** Sign-in with OpenID Connect: the back office (/hr, /coordinator), and then the web chat too. */
   oidc?: OidcConfig | undefined;
+  /** "kanaal:gebruiker" of the integrity coordinators, who answer questions in chat. */
+  coordinators?: readonly string[] | undefined;
+  /** Questions to the coordinator; without an inbox (and without sign-in) the bot points to e-mail instead. */
+  questions?: QuestionConfig | undefined;
+  /** How often the outbox is sent; 0 leaves it to tests, which call `outreach.tick`. */
+  outreachIntervalMs?: number | undefined;
 }
 
 export interface GedragsbotServer {
@@ -66,6 +76,8 @@ export interface GedragsbotServer {
   slack: SlackConnection | undefined;
   teams: TeamsConnection;
   polls: PollServices;
+  /** Sends answers and reminders that are due (the timer calls it; tests call it themselves). */
+  outreach: Outreach;
   /** Connects what does not come in over HTTP (Slack Socket Mode) and starts the timers. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -85,12 +97,27 @@ export function createApp(options: AppOptions): GedragsbotServer {
   const polls: PollServices = { scheduler, commands, now };
   // In the store, not in this process: any instance continues any conversation, and a restart loses none.
   const states = services.conversations({ ttlMs: options.stateTtlMs, secret: options.secret });
+  const questionConfig = options.questions ?? { inbox: [], keepDays: 30, reminderWorkingDays: 3 };
+  const desk = services.questions(questionConfig.keepDays);
+  // Questions need somewhere for the coordinators to read them: their channel, or the back office's page.
+  const questionsOpen = questionConfig.inbox.length > 0 || options.oidc !== undefined;
   const bot = new GedragsBot(ruleBase, states, {
     dilemmas,
     tally: services.tally,
     usage: services.usage,
     registers: services.registers,
     coordinator: services.coordinator,
+    ...(questionsOpen
+      ? {
+          questions: {
+            desk,
+            outbox: services.outbox,
+            inbox: questionConfig.inbox,
+            coordinators: new Set(options.coordinators ?? []),
+            keepDays: questionConfig.keepDays,
+          },
+        }
+      : {}),
     logger,
   });
   const app = express();
@@ -100,7 +127,9 @@ export function createApp(options: AppOptions): GedragsbotServer {
   app.use(securityHeaders());
   app.use(healthRoutes(services));
   const events = services.events;
-  const engine = new Engine(bot, logger, polls);
+  const senders: Partial<Record<'slack' | 'teams', Sender>> = {};
+  const deliverer = new Deliverer(services.outbox, desk, senders, ruleBase.texts, logger);
+  const engine = new Engine(bot, logger, polls, (visitor) => deliverer.forVisitor(visitor, now()));
   const slack = options.slack ? slackConnection({ ...options.slack, engine, events, log: logger.pino }) : undefined;
   if (slack?.router) app.use(slack.router);
   const teams = teamsConnection({
@@ -115,6 +144,11 @@ export function createApp(options: AppOptions): GedragsbotServer {
   app.use(teams.router);
   publisher.slack = slack ? new SlackPollPublisher(slack.poster) : undefined;
   publisher.teams = new TeamsPollPublisher(teams, services.channels);
+  if (slack) senders.slack = new SlackSender(slack.poster);
+  // Without credentials Teams cannot be reached on its own; in development mode the emulator can.
+  if (options.teams || options.teamsDevelopment) senders.teams = new TeamsSender(teams, services.channels);
+  const { inbox, reminderWorkingDays } = questionConfig;
+  const outreach = new Outreach(deliverer, desk, services.outbox, { inbox, reminderWorkingDays }, logger);
   const limit = rateLimited(options.rateLimitPerMinute ?? 60, ruleBase.texts.t('http.429'));
   app.use('/api/stats', limit);
   app.use(hrRoutes(services, options.hrToken, logger, ruleBase.texts));
@@ -148,8 +182,11 @@ export function createApp(options: AppOptions): GedragsbotServer {
     slack,
     teams,
     polls,
+    outreach,
     start: async () => {
       await slack?.start();
+      const outreachEvery = options.outreachIntervalMs ?? 5000;
+      if (outreachEvery > 0) stopTimers.push(startOutreach(outreach, logger, outreachEvery));
       if (options.pollIntervalMs > 0) {
         stopTimers.push(startPollTimer(scheduler, logger, options.pollIntervalMs));
         if (options.retentionMonths !== undefined) {

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const services = await connectStore(config.store, {
     minimumCell,
     coordinators,
+    secret: config.secret,
     usageFlushMs: 1000,
     onUsageError: (error) => {
       logger.error('Gebruikstellingen nog niet opgeslagen; nieuwe poging over een seconde', error);
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
     secret: config.secret,
     retentionMonths: config.retentionMonths,
     oidc: config.oidc,
+    coordinators: config.coordinators,
+    questions: config.questions,
   });
   const http = createServer(server.app);
   await new Promise<void>((resolve, reject) => {

@@ -83,6 +83,8 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
   const secret = () => (options.secret ? Promise.resolve(options.secret) : instance.sharedSecret(SHARED_SECRET));
   let sealer: Promise<Sealer> | undefined;
   const addresses = () => (sealer ??= secret().then((s) => new Sealer(s, 'adressen')));
+  let bodySealer: Promise<Sealer> | undefined;
+  const bodies = () => (bodySealer ??= secret().then((s) => new Sealer(s, 'vragen')));
   const events = new StoreEventLedger(store, options.now, options.onUsageError);
   return {
     usage,
@@ -99,7 +101,7 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
       },
     },
     instance,
-    questions: (keepDays) => new StoreQuestionDesk(store, addresses, keepDays),
+    questions: (keepDays) => new StoreQuestionDesk(store, addresses, keepDays, bodies),
     outbox: new StoreOutbox(store, addresses, secret),
     conversations: ({ ttlMs, secret: given }) => {
       const key = () => (given ? Promise.resolve(given) : secret());

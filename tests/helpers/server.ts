@@ -49,6 +49,9 @@ export async function startServer(
     dilemmas: defaultDilemmas(),
     wio: options.wio ?? [],
     pollIntervalMs: 0,
+    // Tests send what is due themselves (server.outreach.tick), at the moment they choose.
+    outreachIntervalMs: 0,
+    coordinators: options.coordinators ?? [],
     // The browser tests click through every dilemma; the limit itself is tested with its own low value.
     rateLimitPerMinute: 100_000,
     ...(options.now ? { now: options.now } : {}),

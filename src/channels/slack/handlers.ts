@@ -61,7 +61,8 @@ function placeOf(channel: string | undefined): Place {
 }
 
 function turn(user: string, channel: string | undefined, interaction: Interaction): Turn {
-  return { interaction, channel: 'slack', user: `slack:${user}`, place: placeOf(channel), forms: 'modal' };
+  // A message to the user's id lands in their own chat with the app: that is where a later answer goes.
+  return { interaction, channel: 'slack', user: `slack:${user}`, place: placeOf(channel), forms: 'modal', address: { platform: 'slack', user } };
 }
 
 /** How outcomes reach Slack from where the interaction came from. */

@@ -37,6 +37,16 @@ export interface TeamsConnection {
   router: Router;
   /** Posts into a conversation the bot was added to, from its stored reference (the weekly poll). */
   post(reference: Partial<ConversationReference>, send: (context: TurnContext) => Promise<void>): Promise<void>;
+  /** Opens (or finds) the person's own chat with the bot and sends there: private answers, reminders. */
+  personal(person: PersonalChat, send: (context: TurnContext) => Promise<void>): Promise<void>;
+}
+
+/** Enough to reach one person in their own chat with the bot, without a stored conversation. */
+export interface PersonalChat {
+  user: string;
+  tenantId: string;
+  serviceUrl: string;
+  bot: string;
 }
 
 const BODY_LIMIT = '256kb';
@@ -104,6 +114,22 @@ function poster(adapter: QuietAdapter, appId: string, policy: ServiceUrlPolicy):
   };
 }
 
+function personalSender(adapter: QuietAdapter, appId: string, audience: string, policy: ServiceUrlPolicy): TeamsConnection['personal'] {
+  return async (person, send) => {
+    if (!serviceUrlAllowed(person.serviceUrl, policy)) {
+      throw new GedragsbotError('PLATFORM_UNAVAILABLE', 'Teams-adres wijst niet naar een Bot Framework-dienst; niet verstuurd');
+    }
+    const parameters = {
+      isGroup: false,
+      bot: { id: person.bot },
+      members: [{ id: person.user }],
+      tenantId: person.tenantId,
+      channelData: { tenant: { id: person.tenantId } },
+    } as Parameters<QuietAdapter['createConversationAsync']>[4];
+    await adapter.createConversationAsync(appId, 'msteams', person.serviceUrl, audience, parameters, send);
+  };
+}
+
 /** Only the proactive part, for `gedragsbot poll …` on the command line. */
 export function teamsPoster(
   credentials: TeamsCredentials | undefined,
@@ -136,19 +162,12 @@ export function teamsConnection(options: TeamsOptions): TeamsConnection {
   const appId = credentials?.appId ?? '';
   // Bot Framework's audience for tokens to the channel service; without credentials (development) there is none.
   const audience = credentials ? 'https://api.botframework.com' : '';
+  const personal = personalSender(adapter, appId, audience, policy);
   const sendPersonal = async (context: TurnContext, reply: Partial<Activity>) => {
     const { activity } = context;
-    const tenantId = activity.conversation.tenantId;
-    const parameters = {
-      isGroup: false,
-      bot: activity.recipient,
-      members: [activity.from],
-      tenantId,
-      channelData: { tenant: { id: tenantId } },
-    } as Parameters<QuietAdapter['createConversationAsync']>[4];
-    const { channelId, serviceUrl } = activity;
-    await adapter.createConversationAsync(appId, channelId, serviceUrl, audience, parameters, async (personal) => {
-      await personal.sendActivity(reply);
+    const person = { user: activity.from.id, tenantId: activity.conversation.tenantId ?? '', serviceUrl: activity.serviceUrl, bot: activity.recipient.id };
+    await personal(person, async (chat) => {
+      await chat.sendActivity(reply);
     });
   };
   const handler = new TeamsHandler(options.engine, options.channels, logger, sendPersonal);
@@ -194,5 +213,5 @@ export function teamsConnection(options: TeamsOptions): TeamsConnection {
       res.status(500).json({ error: 'Er ging iets mis bij het verwerken van dit bericht.' });
     }
   });
-  return { router, post: poster(adapter, appId, policy) };
+  return { router, post: poster(adapter, appId, policy), personal };
 }

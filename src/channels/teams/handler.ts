@@ -100,8 +100,11 @@ export class TeamsHandler extends ActivityHandler {
   }
 
   private turn(context: TurnContext, interaction: Interaction): Turn {
-    const { from } = context.activity;
-    return { interaction, channel: 'teams', user: `teams:${from.aadObjectId ?? from.id}`, place: placeOf(context), forms: 'card' };
+    const { from, recipient, serviceUrl, conversation } = context.activity;
+    const tenantId = conversation.tenantId ?? '';
+    // Where an answer can reach this person later: their own chat with the bot, opened from these ids.
+    const address = { platform: 'teams' as const, user: from.id, tenantId, serviceUrl, bot: recipient.id };
+    return { interaction, channel: 'teams', user: `teams:${from.aadObjectId ?? from.id}`, place: placeOf(context), forms: 'card', address };
   }
 
   private async deliver(context: TurnContext, outcomes: Outcome[]): Promise<void> {

@@ -92,7 +92,8 @@ export function webChatRoutes({ engine, logger, visitorKey, signedIn }: WebChatO
       const interaction: Interaction = 'text' in parsed.data
         ? { kind: 'text', text: parsed.data.text }
         : { kind: 'action', id: parsed.data.action, value: parsed.data.value };
-      const outcomes = await engine.handle({ interaction, channel: 'web', user: visitor, place: { kind: 'direct' }, forms: 'none' });
+      const address = { platform: 'web' as const, visitor };
+      const outcomes = await engine.handle({ interaction, channel: 'web', user: visitor, place: { kind: 'direct' }, forms: 'none', address });
       const replies = outcomes.flatMap((o) => (o.kind === 'reply' ? [o.reply] : []));
       const reply = replies.at(-1);
       if (!reply) {
@@ -100,7 +101,10 @@ export function webChatRoutes({ engine, logger, visitorKey, signedIn }: WebChatO
         return;
       }
       const { intent, verdict, amount } = reply;
-      res.json({ reply: { intent, verdict, amount }, card: replyCard(reply) });
+      // What came for this visitor meanwhile (an answer from the coordinator) is shown before the answer.
+      const earlier = replies.slice(0, -1).map((r) => replyCard(r));
+      const card = replyCard(reply);
+      res.json({ reply: { intent, verdict, amount }, card, ...(earlier.length > 0 ? { earlier } : {}) });
     } catch (error) {
       key = undefined;
       logger.error('Webchat kon niet antwoorden', error);

@@ -28,6 +28,8 @@ import { topicFacts, type Understanding, type UnderstandOptions, understand, VAL
 import { continuesTopic, FACT_TOPICS, hasOpenTopic, mergeTopic, readTopicChoice } from './topic.js';
 import { type DeskContext, emptyFacts, RegistrationDesk } from './registration.js';
 import type { ConversationState, ConversationStateStore } from './state.js';
+import type { Address } from '../outreach/model.js';
+import { type QuestionContext, QuestionFlow, type QuestionPorts } from '../questions/flow.js';
 
 /** After this many tries the bot stops asking for the value and answers with what it has. */
 const MAX_VALUE_QUESTIONS = 2;
@@ -47,6 +49,8 @@ export interface TurnContext {
   channel: Channel;
   /** "kanaal:gebruiker", for the employee's own registrations; never counted or logged. */
   user?: string;
+  /** Where an answer can reach this person later (a question to the coordinator); never counted or logged. */
+  address?: Address;
 }
 
 export interface BotOptions {
@@ -58,6 +62,8 @@ export interface BotOptions {
   usage?: UsageRecorder;
   registers?: RegisterService;
   coordinator?: CoordinatorPort;
+  /** Questions to the coordinator; without them the bot says how to reach the coordinator instead. */
+  questions?: QuestionPorts;
   logger?: Logger;
   now?: () => number;
 }
@@ -78,6 +84,7 @@ export class GedragsBot {
   private readonly logger: Logger;
   private readonly now: () => number;
   private readonly desk: RegistrationDesk;
+  private readonly questions: QuestionFlow;
   private readonly dilemmas: DilemmaDeck | undefined;
   private readonly tally: DilemmaTally;
   private readonly random: () => number;
@@ -96,6 +103,8 @@ export class GedragsBot {
     this.random = options.random ?? Math.random;
     this.tally = options.tally ?? new MemoryTally();
     this.desk = new RegistrationDesk(ruleBase, this.evaluator, registers, states, this.now, coordinator);
+    const coordinatorEmail = ruleBase.organisation.integriteitscoordinator?.email;
+    this.questions = new QuestionFlow(ruleBase.texts, states, this.now, options.questions, coordinatorEmail);
   }
 
   get organisation() {
@@ -116,6 +125,17 @@ export class GedragsBot {
     return {
       conversation,
       user: context.user,
+      previous,
+      count: (counts) => this.count(counts.map((c) => ({ ...c, channel: context.channel }))),
+    };
+  }
+
+  private questionContext(conversation: string, context: TurnContext, previous?: ConversationState): QuestionContext {
+    return {
+      conversation,
+      user: context.user,
+      channel: context.channel,
+      address: context.address,
       previous,
       count: (counts) => this.count(counts.map((c) => ({ ...c, channel: context.channel }))),
     };
@@ -210,6 +230,23 @@ export class GedragsBot {
         break;
       case 'stem':
         break;
+      case 'vraag_voorleggen':
+        return this.startQuestion(conversation, { ...emptyTopic(), intent: 'vraag_voorleggen' }, context);
+      case 'vraag_versturen':
+        if (previous?.question?.step === 'bevestigen') return this.questions.send(this.questionContext(conversation, context, previous), previous.question);
+        break;
+      case 'vraag_aanpassen':
+        if (previous?.question) {
+          return this.questions.change(this.questionContext(conversation, context, previous), previous.question);
+        }
+        break;
+      case 'vraag_stoppen':
+        return this.questions.stop(this.questionContext(conversation, context, previous));
+      case 'vraag_beantwoorden':
+      case 'vraag_reageren':
+        return this.questions.beginReply(this.questionContext(conversation, context, previous), value, action.id === 'vraag_beantwoorden' ? 'coordinator' : 'medewerker');
+      case 'vraag_sluiten':
+        return this.questions.close(this.questionContext(conversation, context, previous), value);
     }
     // A button from an older message whose moment has passed: say so kindly, and offer the menu.
     return { ...this.menu(), text: this.texts.t('gesprek.knop_verlopen') };
@@ -239,6 +276,22 @@ export class GedragsBot {
       replyToValue: previous?.awaiting === 'waarde' || VALUE_INTENTS.has(previous?.facts.intent as Intent),
       openTopic: hasOpenTopic(previous),
     });
+    const asking = previous?.question;
+    if (asking) {
+      const questionCtx = this.questionContext(conversation, context, previous);
+      // While a question is typed, the words are the question, also when they are about harm; a clear sign
+      // of danger still gets the kind answer with people to turn to first, and the question stays ready to send.
+      if (asking.step === 'typen' && heard.readable && heard.refer && heard.referredBy === 'signaal' && !isFlowControl(text)) {
+        const referral = await this.answer(conversation, heard.facts, context);
+        const fresh = await this.states.get(conversation);
+        const draft = await this.questions.review({ ...questionCtx, previous: fresh }, asking, text);
+        return { ...referral, text: `${referral.text}\n\n${draft.text}`, actions: draft.actions };
+      }
+      if (asking.step === 'typen' || !(heard.readable && heard.refer)) {
+        const answered = await this.questions.typed(questionCtx, asking, text);
+        if (answered) return answered;
+      }
+    }
     // Safety before any flow: distress, unwanted behaviour, a misstand or wanting a person wins at any moment.
     const inFlow = Boolean(previous?.registration && !previous.registrationPaused) || Boolean(previous?.dilemma?.id);
     // In a flow short answers ("Ja, aangenomen") are field values: there only a clear signal or a clear topic refers.
@@ -261,6 +314,8 @@ export class GedragsBot {
     }
     const practising = this.dilemmas ? await this.practise(conversation, text, previous, context) : null;
     if (practising) return practising;
+    const status = await this.questions.status(this.questionContext(conversation, context, previous), text);
+    if (status) return status;
     const command = readCommand(message);
     if (command) return this.desk.command(desk, command);
     if (previous?.awaiting === 'onderwerp') {
@@ -282,6 +337,7 @@ export class GedragsBot {
     const resumesRegistering = RESUME.test(fold(text)) && /registr/.test(fold(text));
     if (heard.turn === 'bevestiging' && !resumesRegistering) return this.acknowledge(conversation, previous);
     if (heard.intent === 'dilemma' && this.dilemmas) return this.nextDilemma(conversation, text, previous, context);
+    if (heard.intent === 'vraag_voorleggen') return this.startQuestion(conversation, heard.facts, context);
     if (heard.intent === 'registreren' || resumesRegistering) {
       const started = await this.desk.start(desk, heard);
       if (started) {
@@ -294,6 +350,14 @@ export class GedragsBot {
     }
     if (heard.uncertain) return this.clarify(conversation, heard, previous, context);
     return this.answer(conversation, heard.facts, context);
+  }
+
+  /** The rule base's answer on putting a question, and the way to do it here when questions are set up. */
+  private async startQuestion(conversation: string, facts: TopicFacts, context: TurnContext): Promise<BotReply> {
+    const ruled = await this.answer(conversation, facts, context);
+    const fresh = await this.states.get(conversation);
+    const started = await this.questions.start(this.questionContext(conversation, context, fresh));
+    return started ? { ...started, ...(ruled.source ? { source: ruled.source } : {}) } : ruled;
   }
 
   /** A referral at any moment; an unfinished registration is kept and offered again. */

@@ -2,6 +2,20 @@ import type { FlowState } from '../registers/flow.js';
 import type { Facts } from '../rulebase/facts.js';
 
 /**
+ * A question to the coordinator being written: typing, or shown once more before it is sent. `draft` is
+ * the one message text the bot keeps, because the person asked it to; it goes as soon as it is sent or
+ * dropped, and the state expires on its own otherwise.
+ */
+export interface QuestionDraft {
+  step: 'typen' | 'bevestigen';
+  /** The asker, or a coordinator answering. */
+  role: 'medewerker' | 'coordinator';
+  /** Set when this is a reply within an existing question. */
+  code?: string;
+  draft?: string;
+}
+
+/**
  * What the bot remembers between two messages of one conversation: only the
  * topic's facts and what it is waiting for, never the message texts.
  */
@@ -27,6 +41,8 @@ export interface ConversationState {
   confirmDelete?: boolean;
   /** Dilemma practice: the open card (null after feedback) and the cards seen in this conversation. */
   dilemma?: { id: string | null; seen: string[] };
+  /** A question to the coordinator being written. */
+  question?: QuestionDraft;
   updatedAt: number;
 }
 

@@ -23,6 +23,8 @@ export class Engine {
     private readonly bot: GedragsBot,
     private readonly logger: Logger,
     private readonly polls?: PollServices,
+    /** Messages waiting for a web-chat visitor (an answer from the coordinator), shown at their next turn. */
+    private readonly waiting?: (visitor: string) => Promise<BotReply[]>,
   ) {}
 
   /** The words of the rule base, for the few sentences a channel says itself (an unreadable request). */
@@ -32,12 +34,26 @@ export class Engine {
 
   async handle(turn: Turn): Promise<Outcome[]> {
     try {
-      return await this.route(turn);
+      const earlier = await this.missed(turn);
+      return [...earlier, ...(await this.route(turn))];
     } catch (error) {
       this.logger.error('Beurt mislukt', error);
       // Said when something broke: the person is never left without an answer, the log has the detail.
       const reply: BotReply = { intent: 'help', verdict: 'geen', amount: null, text: this.bot.texts.t('fout.algemeen'), actions: [] };
       return [{ kind: 'reply', reply, to: turn.place.kind === 'shared' ? 'person' : 'here' }];
+    }
+  }
+
+  /** The web chat cannot be written to: what came for the visitor meanwhile comes with their next turn. */
+  private async missed(turn: Turn): Promise<Outcome[]> {
+    if (turn.address?.platform !== 'web' || !this.waiting) return [];
+    try {
+      const replies = await this.waiting(turn.address.visitor);
+      return replies.map((reply) => ({ kind: 'reply', reply, to: 'here' }));
+    } catch (error) {
+      // A message that could not be read now waits for the next turn; this turn's answer goes first.
+      this.logger.error('Wachtende berichten niet te lezen', error);
+      return [];
     }
   }
 
@@ -47,7 +63,7 @@ export class Engine {
   }
 
   private context(turn: Turn) {
-    return { channel: turn.channel, user: turn.user };
+    return { channel: turn.channel, user: turn.user, ...(turn.address ? { address: turn.address } : {}) };
   }
 
   private async route(turn: Turn): Promise<Outcome[]> {

@@ -1,4 +1,5 @@
 import type { Platform } from '../channels.js';
+import type { Address } from '../outreach/model.js';
 import type { BotReply } from '../messages/model.js';
 import type { FormValues, RegisterForm } from '../registers/form.js';
 import type { RegisterName } from '../registers/model.js';
@@ -31,6 +32,8 @@ export interface Turn {
    * conversation (Teams), or not at all (the web chat and the terminal ask field by field).
    */
   forms: 'modal' | 'card' | 'none';
+  /** Where the person can be reached later in private, for an answer that comes after this turn. */
+  address?: Address;
 }
 
 /**

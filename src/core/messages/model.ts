@@ -41,7 +41,16 @@ export type ActionId
     | 'dilemma_keuze'
     | 'dilemma_volgende'
     | 'dilemma_stoppen'
-    | 'stem';
+    | 'stem'
+    /** A question to the coordinator: start, send the draft, change it, stop writing. */
+    | 'vraag_voorleggen'
+    | 'vraag_versturen'
+    | 'vraag_aanpassen'
+    | 'vraag_stoppen'
+    /** On a question (value: its code): the coordinator answers, the asker replies, either closes. */
+    | 'vraag_beantwoorden'
+    | 'vraag_reageren'
+    | 'vraag_sluiten';
 
 export interface Action {
   id: ActionId;

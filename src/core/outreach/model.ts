@@ -18,6 +18,7 @@ export type OutgoingKind
     | 'vraag_vervolg'
     | 'vraag_antwoord'
     | 'vraag_herinnering'
+    | 'vraag_gesloten'
     | 'nevenwerk_jaarcheck'
     | 'nevenwerk_jaarcheck_herinnering'
     | 'beoordeling';

@@ -14,7 +14,8 @@ import type { Sealer } from './sealing.js';
 
 /**
  * Questions to the coordinator in the store. The asker's address is sealed and erased when the question
- * closes; the question and its messages go a configured number of days after that.
+ * closes; the messages are sealed too (a copy of the database alone does not read them) and go with the
+ * question a configured number of days after it closes.
  */
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -31,10 +32,16 @@ export class StoreQuestionDesk implements QuestionDesk {
     private readonly store: Store,
     private readonly sealer: () => Promise<Sealer>,
     private readonly keepDays: number,
+    private readonly bodies: () => Promise<Sealer>,
   ) {}
+
+  private async sealBody(body: string): Promise<string> {
+    return (await this.bodies()).seal(body);
+  }
 
   async ask(body: string, asker: Address, channel: Channel, now: Date): Promise<QuestionView> {
     const sealed = (await this.sealer()).seal(asker);
+    const sealedBody = await this.sealBody(body);
     const at = now.toISOString();
     for (let attempt = 0; ; attempt++) {
       const id = randomUUID();
@@ -42,7 +49,7 @@ export class StoreQuestionDesk implements QuestionDesk {
       try {
         await this.store.db.transaction().execute(async (trx) => {
           await trx.insertInto('coordinator_questions').values({ id, code, status: 'open', channel, asker: sealed, created_at: at }).execute();
-          await trx.insertInto('question_messages').values({ id: randomUUID(), question_id: id, author: 'medewerker', body, created_at: at }).execute();
+          await trx.insertInto('question_messages').values({ id: randomUUID(), question_id: id, author: 'medewerker', body: sealedBody, created_at: at }).execute();
         });
         return { code, status: 'open', createdAt: at, messages: [{ author: 'medewerker', body, at }] };
       } catch (error) {
@@ -56,8 +63,9 @@ export class StoreQuestionDesk implements QuestionDesk {
     const question = await this.row(code);
     if (!question || question.status === 'gesloten') return null;
     const at = now.toISOString();
+    const sealedBody = await this.sealBody(body);
     await this.store.db.transaction().execute(async (trx) => {
-      await trx.insertInto('question_messages').values({ id: randomUUID(), question_id: question.id, author, body, created_at: at }).execute();
+      await trx.insertInto('question_messages').values({ id: randomUUID(), question_id: question.id, author, body: sealedBody, created_at: at }).execute();
       if (author === 'coordinator') {
         await trx.updateTable('coordinator_questions').set({ status: 'beantwoord', answered_at: question.answered_at ?? at }).where('id', '=', question.id).execute();
       }
@@ -105,11 +113,16 @@ export class StoreQuestionDesk implements QuestionDesk {
       .where('question_id', '=', question.id)
       .orderBy('created_at')
       .execute();
+    const bodies = await this.bodies();
     return {
       code: question.code,
       status: question.status as QuestionStatus,
       createdAt: question.created_at,
-      messages: messages.map((m) => ({ author: m.author as Author, body: m.body, at: m.created_at })),
+      messages: messages.map((m) => ({
+        author: m.author as Author,
+        body: String(bodies.open(m.body)),
+        at: m.created_at,
+      })),
     };
   }
 

@@ -45,6 +45,7 @@
         body: JSON.stringify(pressed || { text }),
       });
       const body = await response.json();
+      for (const earlier of body.earlier || []) show(earlier);
       if (body.card) show(body.card);
       else trouble(body.error || 'Er ging iets mis. Probeer het nog eens.');
     } catch {
