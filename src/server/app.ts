@@ -23,6 +23,7 @@ import { errorHandler, notFound } from './errors.js';
 import { hrRoutes } from './hr.js';
 import { startDailyRetention } from './maintenance.js';
 import { Outreach, startOutreach } from './outreach.js';
+import { yearlySideJobCheck } from './side-job-reminders.js';
 import { RoutingPublisher, startPollTimer } from './polls.js';
 import { healthRoutes, rateLimited, requestLog, securityHeaders } from './protection.js';
 
@@ -65,6 +66,8 @@ export interface AppOptions {
   coordinators?: readonly string[] | undefined;
   /** Questions to the coordinator; without an inbox (and without sign-in) the bot points to e-mail instead. */
   questions?: QuestionConfig | undefined;
+  /** The month (1–12) of the yearly side-job confirmation. */
+  sideJobMonth?: number | undefined;
   /** How often the outbox is sent; 0 leaves it to tests, which call `outreach.tick`. */
   outreachIntervalMs?: number | undefined;
 }
@@ -107,6 +110,7 @@ export function createApp(options: AppOptions): GedragsbotServer {
     usage: services.usage,
     registers: services.registers,
     coordinator: services.coordinator,
+    contacts: services.contacts,
     ...(questionsOpen
       ? {
           questions: {
@@ -148,7 +152,8 @@ export function createApp(options: AppOptions): GedragsbotServer {
   // Without credentials Teams cannot be reached on its own; in development mode the emulator can.
   if (options.teams || options.teamsDevelopment) senders.teams = new TeamsSender(teams, services.channels);
   const { inbox, reminderWorkingDays } = questionConfig;
-  const outreach = new Outreach(deliverer, desk, services.outbox, { inbox, reminderWorkingDays }, logger);
+  const chores = [yearlySideJobCheck(services.sideJobCheck, services.instance, options.sideJobMonth ?? 1, logger)];
+  const outreach = new Outreach(deliverer, desk, services.outbox, { inbox, reminderWorkingDays, chores }, logger);
   const limit = rateLimited(options.rateLimitPerMinute ?? 60, ruleBase.texts.t('http.429'));
   app.use('/api/stats', limit);
   app.use(hrRoutes(services, options.hrToken, logger, ruleBase.texts));

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     oidc: config.oidc,
     coordinators: config.coordinators,
     questions: config.questions,
+    sideJobMonth: config.sideJobMonth,
   });
   const http = createServer(server.app);
   await new Promise<void>((resolve, reject) => {

@@ -13,6 +13,8 @@ export interface OutreachOptions {
   /** The coordinators' channels, for reminders. */
   inbox: readonly Address[];
   reminderWorkingDays: number;
+  /** Other work that is checked now and then, like the yearly side-job confirmation. */
+  chores?: ((now: Date) => Promise<void>)[];
 }
 
 const HOUSEKEEPING_EVERY_MS = 10 * 60 * 1000;
@@ -32,6 +34,7 @@ export class Outreach {
     if (now.getTime() - this.housekeptAt >= HOUSEKEEPING_EVERY_MS) {
       this.housekeptAt = now.getTime();
       await this.remind(now);
+      for (const chore of this.options.chores ?? []) await chore(now);
       const purged = await this.desk.purge(now);
       if (purged > 0) this.logger.info('Gesloten vragen na de bewaartermijn verwijderd', { aantal: purged });
     }

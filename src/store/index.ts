@@ -1,14 +1,18 @@
 import type { ChannelDirectory, EventLedger } from '../core/channels.js';
 import type { ConversationStateStore } from '../core/conversation/state.js';
-import type { Outbox } from '../core/outreach/model.js';
+import type { ContactBook, Outbox } from '../core/outreach/model.js';
 import type { QuestionDesk } from '../core/questions/model.js';
 import type { PollStore } from '../core/polls/ports.js';
 import type { DilemmaTally } from '../core/dilemmas/practice.js';
+import type { RegisterName } from '../core/registers/model.js';
 import type { RegisterService } from '../core/registers/service.js';
 import type { UsageRecorder } from '../core/usage.js';
 import { openStore, type Store } from './database.js';
 import { UsageCountRepository } from './repositories/usage-counts.js';
 import { StoreChannelDirectory } from './services/channels.js';
+import { StoreContactBook } from './services/contacts.js';
+import { SideJobCheck } from './services/side-job-check.js';
+import { CodeRepository } from './repositories/codes.js';
 import { StoreEventLedger } from './services/handled-events.js';
 import { StoreConversationStates } from './services/conversations.js';
 import { CoordinatorService } from './services/coordinator.js';
@@ -42,6 +46,10 @@ export interface StoreServices {
   questions(keepDays: number): QuestionDesk;
   /** What the bot sends on its own, once across instances. */
   outbox: Outbox;
+  /** Where employees with registrations talked to the bot last, for reminders and reviews. */
+  contacts: ContactBook;
+  /** The yearly confirmation of side jobs and its reminder. */
+  sideJobCheck: SideJobCheck;
   /** Shared secrets and once-per-period claims for several instances. */
   instance: InstanceService;
   /** Sign-in sessions of the back office and web chat; `secret` keys the token hashes. */
@@ -86,11 +94,20 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
   let bodySealer: Promise<Sealer> | undefined;
   const bodies = () => (bodySealer ??= secret().then((s) => new Sealer(s, 'vragen')));
   const events = new StoreEventLedger(store, options.now, options.onUsageError);
+  const outbox = new StoreOutbox(store, addresses, secret);
+  const contacts = new StoreContactBook(store, addresses);
+  // The employee hears that the coordinator looked at an entry; the words are made when it is sent.
+  const announce = async (owner: string, register: RegisterName, entryId: string, at: string) => {
+    const address = await contacts.find(owner);
+    if (!address) return;
+    const code = (await new CodeRepository(store.db).ensure([{ register, id: entryId }])).get(entryId) ?? '';
+    await outbox.enqueue('beoordeling', `beoordeling:${entryId}:${at}`, address, { registratie: code }, new Date(at));
+  };
   return {
     usage,
     stats: new UsageStatsService(counts, options.minimumCell, () => usage.flush(), options.now),
     registers: new StoreRegisterService(store, options.now),
-    coordinator: new CoordinatorService(store, new Set(options.coordinators ?? []), options.now),
+    coordinator: new CoordinatorService(store, new Set(options.coordinators ?? []), options.now, announce),
     channels: new StoreChannelDirectory(store),
     polls: new StorePollService(store, options.now),
     events,
@@ -102,7 +119,9 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
     },
     instance,
     questions: (keepDays) => new StoreQuestionDesk(store, addresses, keepDays, bodies),
-    outbox: new StoreOutbox(store, addresses, secret),
+    outbox,
+    contacts,
+    sideJobCheck: new SideJobCheck(store, contacts, outbox, secret),
     conversations: ({ ttlMs, secret: given }) => {
       const key = () => (given ? Promise.resolve(given) : secret());
       const clock = options.now;
@@ -112,7 +131,7 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
       const key = () => (given ? Promise.resolve(given) : instance.sharedSecret(SHARED_SECRET));
       return new SessionService(store, key, options.now);
     },
-    workspace: (threshold) => new CoordinatorWorkspace(store, threshold, options.now),
+    workspace: (threshold) => new CoordinatorWorkspace(store, threshold, options.now, announce),
     flushUsage: () => usage.flush(),
     ready: () => store.ping().then(() => true, () => false),
     close: async () => {

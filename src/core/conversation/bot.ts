@@ -28,7 +28,7 @@ import { topicFacts, type Understanding, type UnderstandOptions, understand, VAL
 import { continuesTopic, FACT_TOPICS, hasOpenTopic, mergeTopic, readTopicChoice } from './topic.js';
 import { type DeskContext, emptyFacts, RegistrationDesk } from './registration.js';
 import type { ConversationState, ConversationStateStore } from './state.js';
-import type { Address } from '../outreach/model.js';
+import type { Address, ContactBook } from '../outreach/model.js';
 import { type QuestionContext, QuestionFlow, type QuestionPorts } from '../questions/flow.js';
 
 /** After this many tries the bot stops asking for the value and answers with what it has. */
@@ -64,6 +64,8 @@ export interface BotOptions {
   coordinator?: CoordinatorPort;
   /** Questions to the coordinator; without them the bot says how to reach the coordinator instead. */
   questions?: QuestionPorts;
+  /** Where people with registrations talk to the bot, for reminders and reviews that come to them. */
+  contacts?: ContactBook;
   logger?: Logger;
   now?: () => number;
 }
@@ -85,6 +87,7 @@ export class GedragsBot {
   private readonly now: () => number;
   private readonly desk: RegistrationDesk;
   private readonly questions: QuestionFlow;
+  private readonly contacts: ContactBook | undefined;
   private readonly dilemmas: DilemmaDeck | undefined;
   private readonly tally: DilemmaTally;
   private readonly random: () => number;
@@ -100,6 +103,7 @@ export class GedragsBot {
     this.now = options.now ?? Date.now;
     const { registers, coordinator } = options;
     this.dilemmas = options.dilemmas;
+    this.contacts = options.contacts;
     this.random = options.random ?? Math.random;
     this.tally = options.tally ?? new MemoryTally();
     this.desk = new RegistrationDesk(ruleBase, this.evaluator, registers, states, this.now, coordinator);
@@ -127,7 +131,19 @@ export class GedragsBot {
       user: context.user,
       previous,
       count: (counts) => this.count(counts.map((c) => ({ ...c, channel: context.channel }))),
+      reachable: () => this.reachable(context),
     };
+  }
+
+  /** Remembering an address must never cost an answer: a failure is logged, the person still gets a reply. */
+  private async reachable(context: TurnContext): Promise<void> {
+    const { user, address } = context;
+    if (!this.contacts || !user || !address) return;
+    try {
+      await this.contacts.remember(user, address, new Date(this.now()));
+    } catch (error) {
+      this.logger.error('Contactadres niet opgeslagen', error);
+    }
   }
 
   private questionContext(conversation: string, context: TurnContext, previous?: ConversationState): QuestionContext {

@@ -32,6 +32,8 @@ export interface DeskContext {
   user: string | undefined;
   previous: ConversationState | undefined;
   count(counts: Omit<UsageCount, 'channel'>[]): Promise<void>;
+  /** Keeps where this person talks to the bot, so a reminder or a review can reach them there later. */
+  reachable?(): Promise<void>;
 }
 
 const BUSINESS_GIVERS = new Set(['leverancier', 'leveranciers', 'aannemer', 'installateur', 'opdrachtnemer', 'adviesbureau', 'ingenieursbureau']);
@@ -244,6 +246,7 @@ export class RegistrationDesk {
       return { stored: false, reply: await this.flowReply(ctx, { text, choices, state: { ...flow, step: 'bevestigen' } }) };
     }
     await this.clearFlow(ctx);
+    await ctx.reachable?.();
     if (!flow.entryId) {
       const outcome = flow.register === 'geschenk'
         ? { intent: 'geschenk', verdict: flow.draft.accepted === true ? 'aangenomen' : 'geweigerd' }
@@ -261,6 +264,7 @@ export class RegistrationDesk {
     const owner = ctx.user;
     switch (command.kind) {
       case 'lijst':
+        await ctx.reachable?.();
         return this.list(ctx, owner, this.registers);
       case 'export': {
         const data = await this.registers.exportOwn(owner);
@@ -274,6 +278,7 @@ export class RegistrationDesk {
         ]);
       case 'bevestig_nevenwerk':
         await this.registers.confirmSideJobs(owner, Number(this.today().slice(0, 4)));
+        await ctx.reachable?.();
         return reply(this.texts.t('mijn.nevenwerk_bevestigd'), this.mine());
       case 'intrekken':
       case 'wijzigen':

@@ -45,6 +45,15 @@ export interface Outbox {
   takeForVisitor(visitor: string, now: Date): Promise<Outgoing[]>;
 }
 
+/**
+ * Where each employee with registrations talked to the bot last, so a reminder or a review reaches them
+ * there. Kept only for people with registrations, sealed, and removed with their data.
+ */
+export interface ContactBook {
+  remember(owner: string, address: Address, now: Date): Promise<void>;
+  find(owner: string): Promise<Address | null>;
+}
+
 /** An address read back from the store is checked like any other input. */
 export const addressSchema: z.ZodType<Address> = z.union([
   z.object({ platform: z.literal('slack'), user: z.string().min(1) }).strict(),

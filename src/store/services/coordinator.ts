@@ -32,6 +32,8 @@ export class CoordinatorService implements CoordinatorPort {
     private readonly store: Store,
     private readonly coordinators: ReadonlySet<string>,
     private readonly now: Clock = () => new Date(),
+    /** Tells the employee that the coordinator looked at their entry, in the channel they used last. */
+    private readonly announce?: (owner: string, register: RegisterName, entryId: string, at: string) => Promise<void>,
   ) {}
 
   private allow(actor: string): void {
@@ -65,6 +67,7 @@ export class CoordinatorService implements CoordinatorPort {
   async review(actor: string, register: RegisterName, id: string, note: string): Promise<void> {
     this.allow(actor);
     const cleanNote = note.trim().slice(0, 1000);
+    let announced: { owner: string; at: string } | undefined;
     await this.store.db.transaction().execute(async (trx) => {
       const r = repositories(trx);
       const entry = register === 'geschenk' ? await r.gifts.get(id) : await r.sideJobs.get(id);
@@ -85,7 +88,9 @@ export class CoordinatorService implements CoordinatorPort {
         ? `je registratie van "${(entry as GiftEntry).description}" (${(entry as GiftEntry).date})`
         : `je registratie bij ${(entry as SideJobEntry).organisation}`;
       await r.notices.add(entry.owner, `De integriteitscoördinator heeft ${what} bekeken${cleanNote ? `: ${cleanNote}` : '.'}`, at);
+      announced = { owner: entry.owner, at };
     });
+    if (announced) await this.announce?.(announced.owner, register, id, announced.at);
   }
 
   /** Everyone with side-job entries or an earlier "geen" who has not confirmed for this year yet. */

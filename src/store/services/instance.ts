@@ -32,4 +32,15 @@ export class InstanceService {
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
+
+  /** When a job's slot was claimed, or null when it never was. */
+  async claimedAt(job: string, slot: string): Promise<Date | null> {
+    const row = await this.store.db
+      .selectFrom('scheduled_runs')
+      .select('claimed_at')
+      .where('job', '=', job)
+      .where('slot', '=', slot)
+      .executeTakeFirst();
+    return row ? new Date(row.claimed_at) : null;
+  }
 }

@@ -169,6 +169,7 @@ export class StoreRegisterService implements RegisterService {
       await new DecisionRepository(trx).deleteForEntries(ids);
       await new CodeRepository(trx).deleteForEntries(ids);
       await trx.deleteFrom('people').where('owner', '=', owner).execute();
+      await trx.deleteFrom('contact_addresses').where('owner', '=', owner).execute();
       const counts = await Promise.all([
         r.gifts.deleteByOwner(owner),
         r.sideJobs.deleteByOwner(owner),

@@ -62,6 +62,8 @@ export class CoordinatorWorkspace {
     /** The gift threshold from the rule base (geschenkDrempel). */
     private readonly threshold: number,
     private readonly now: Clock = () => new Date(),
+    /** Tells the employee that the coordinator looked at their entry, in the channel they used last. */
+    private readonly announce?: (owner: string, register: RegisterName, entryId: string, at: string) => Promise<void>,
   ) {}
 
   private async enrich(db: Db, gifts: GiftEntry[], sideJobs: SideJobEntry[]): Promise<WorkspaceItem[]> {
@@ -176,6 +178,7 @@ export class CoordinatorWorkspace {
       throw new GedragsbotError('INPUT_INVALID', 'maatregel');
     }
     if (valid.decision === null && valid.publish === null) throw new GedragsbotError('INPUT_INVALID', 'besluit');
+    let announced: { owner: string; at: string } | undefined;
     await this.store.db.transaction().execute(async (trx) => {
       const r = repositories(trx);
       const entry = key.register === 'geschenk' ? await r.gifts.get(key.id) : await r.sideJobs.get(key.id);
@@ -193,6 +196,7 @@ export class CoordinatorWorkspace {
         if (key.register === 'geschenk') await r.gifts.replace(reviewed as GiftEntry);
         else await r.sideJobs.replace(reviewed as SideJobEntry);
         await r.notices.add(entry.owner, notice, at);
+        announced = { owner: entry.owner, at };
       }
       await r.changes.add(entry.owner, {
         register: key.register,
@@ -210,6 +214,7 @@ export class CoordinatorWorkspace {
         changedAt: at,
       });
     });
+    if (announced) await this.announce?.(announced.owner, key.register, key.id, announced.at);
     const item = await this.find(codeOrId);
     if (!item) throw new GedragsbotError('NOT_FOUND', `Geen registratie ${codeOrId}`);
     return item;

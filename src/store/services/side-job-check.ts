@@ -1,0 +1,78 @@
+import { createHmac } from 'node:crypto';
+import type { ContactBook, Outbox } from '../../core/outreach/model.js';
+import type { Store } from '../database.js';
+import { repositories } from './registers.js';
+
+/**
+ * The yearly confirmation of side jobs: everyone with a side-job registration (also "geen") or an earlier
+ * confirmation is asked once, in the channel they used last; two weeks later only those who did not
+ * confirm meanwhile get one reminder. The outbox's dedupe keys make each message go out once, whichever
+ * instance runs the round; the key holds a keyed hash of the person, not who it is.
+ */
+const FIRST = 'nevenwerk_jaarcheck';
+const AGAIN = 'nevenwerk_jaarcheck_herinnering';
+
+export interface RoundResult {
+  queued: number;
+  /** People the bot cannot reach: they never talked to it since addresses are kept. */
+  unreachable: number;
+}
+
+export class SideJobCheck {
+  constructor(
+    private readonly store: Store,
+    private readonly contacts: ContactBook,
+    private readonly outbox: Outbox,
+    private readonly secret: () => Promise<string>,
+  ) {}
+
+  private async key(kind: string, year: number, owner: string): Promise<string> {
+    const person = createHmac('sha256', await this.secret()).update(owner).digest('base64url');
+    return `${kind}:${String(year)}:${person}`;
+  }
+
+  private async due(year: number): Promise<string[]> {
+    const r = repositories(this.store.db);
+    const [withEntries, confirmedBefore, confirmedNow] = await Promise.all([
+      r.sideJobs.owners(),
+      r.confirmations.owners(),
+      r.confirmations.confirmedIn(year),
+    ]);
+    return [...new Set([...withEntries, ...confirmedBefore])].filter((o) => !confirmedNow.has(o)).sort();
+  }
+
+  /** The first round of `year`: one message to each person who has not confirmed yet. */
+  async firstRound(year: number, now: Date): Promise<RoundResult> {
+    return this.round(FIRST, year, now, () => Promise.resolve(true));
+  }
+
+  /** The reminder: only to people who got the first message and still did not confirm. */
+  async reminderRound(year: number, now: Date): Promise<RoundResult> {
+    return this.round(AGAIN, year, now, async (owner) => {
+      const first = await this.key(FIRST, year, owner);
+      const row = await this.store.db.selectFrom('outbox').select('id').where('dedupe_key', '=', first).executeTakeFirst();
+      return row !== undefined;
+    });
+  }
+
+  private async round(
+    kind: typeof FIRST | typeof AGAIN,
+    year: number,
+    now: Date,
+    include: (owner: string) => Promise<boolean>,
+  ): Promise<RoundResult> {
+    let queued = 0;
+    let unreachable = 0;
+    for (const owner of await this.due(year)) {
+      if (!(await include(owner))) continue;
+      const address = await this.contacts.find(owner);
+      if (!address) {
+        unreachable++;
+        continue;
+      }
+      const key = await this.key(kind, year, owner);
+      if (await this.outbox.enqueue(kind, key, address, { jaar: String(year) }, now)) queued++;
+    }
+    return { queued, unreachable };
+  }
+}
