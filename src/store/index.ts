@@ -88,12 +88,19 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
   const counts = new UsageCountRepository(store.db);
   const usage = new StoreUsageRecorder(counts, options.usageFlushMs ?? 0, options.onUsageError);
   const instance = new InstanceService(store);
-  const secret = () => (options.secret ? Promise.resolve(options.secret) : instance.sharedSecret(SHARED_SECRET));
+  let secretOnce: Promise<string> | undefined;
+  // Read once: the event ledger asks for it at every delivery. A failed read (database away) is tried again.
+  const readSecret = () => (options.secret ? Promise.resolve(options.secret) : instance.sharedSecret(SHARED_SECRET));
+  const secret = () =>
+    (secretOnce ??= readSecret().catch((error: unknown) => {
+      secretOnce = undefined;
+      throw error;
+    }));
   let sealer: Promise<Sealer> | undefined;
   const addresses = () => (sealer ??= secret().then((s) => new Sealer(s, 'adressen')));
   let bodySealer: Promise<Sealer> | undefined;
   const bodies = () => (bodySealer ??= secret().then((s) => new Sealer(s, 'vragen')));
-  const events = new StoreEventLedger(store, options.now, options.onUsageError);
+  const events = new StoreEventLedger(store, secret, options.now, options.onUsageError);
   const outbox = new StoreOutbox(store, addresses, secret);
   const contacts = new StoreContactBook(store, addresses);
   // The employee hears that the coordinator looked at an entry; the words are made when it is sent.

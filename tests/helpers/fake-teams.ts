@@ -27,6 +27,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export interface FakeConnector {
   url: string;
   posts: ConnectorPost[];
+  /** Conversations the bot opened itself (a personal chat, to reach someone proactively), with the id given. */
+  opened: { id: string; parameters: Record<string, unknown> }[];
   /** How many activities arrived, also in count-only mode. */
   received(): number;
   close(): Promise<void>;
@@ -35,6 +37,7 @@ export interface FakeConnector {
 /** `countOnly` (benchmarks): activities are counted, not kept, so the fake costs as little as the real service. */
 export async function fakeConnector(options: { countOnly?: boolean } = {}): Promise<FakeConnector> {
   const posts: ConnectorPost[] = [];
+  const opened: FakeConnector['opened'] = [];
   let count = 0;
   let next = 1;
   const server: Server = createServer((req, res) => {
@@ -51,6 +54,14 @@ export async function fakeConnector(options: { countOnly?: boolean } = {}): Prom
       if (req.method === 'POST' && (req.url ?? '').startsWith('/v3/conversations/')) {
         posts.push({ path: req.url ?? '', authorization: req.headers.authorization, activity: JSON.parse(body || '{}') as ConnectorPost['activity'] });
       }
+      if (req.method === 'POST' && /^\/v3\/conversations\/?$/.test(req.url ?? '')) {
+        const id = `a:opened-${String(next)}`;
+        opened.push({ id, parameters: JSON.parse(body || '{}') as Record<string, unknown> });
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ id }));
+        next += 1;
+        return;
+      }
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ id: `reply-${String(next++)}` }));
     });
@@ -60,6 +71,7 @@ export async function fakeConnector(options: { countOnly?: boolean } = {}): Prom
   return {
     url,
     posts,
+    opened,
     received: () => (options.countOnly ? count : posts.length),
     close: () =>
       new Promise<void>((resolve) => {

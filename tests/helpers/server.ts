@@ -19,7 +19,7 @@ interface StoreSetup {
   store?: string;
   /** A fixed loopback port, when another server (an OIDC provider) must know the address first. */
   port?: number;
-  coordinators?: string[];
+  coordinators?: readonly string[] | undefined;
   onConnectionError?: (error: unknown) => void;
 }
 
@@ -33,6 +33,8 @@ export async function startServer(
     minimumCell: 5,
     coordinators: options.coordinators ?? [],
     ...clock,
+    // Questions to the coordinator seal the asker's address with the configured key, as main.ts does.
+    ...(options.secret ? { secret: options.secret } : {}),
     ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
   });
   const { store: _store, coordinators: _coordinators, onConnectionError: _onError, port, ...appOptions } = options;
@@ -73,7 +75,7 @@ export async function startServer(
 /** Two instances behind one address, sharing a fresh PostgreSQL schema, both talking Slack to `slackApiUrl`. */
 export async function startInstances(
   slackApiUrl: string,
-  options: Partial<Pick<AppOptions, 'wio' | 'now'>> = {},
+  options: Partial<Pick<AppOptions, 'wio' | 'now' | 'questions' | 'secret' | 'coordinators'>> = {},
 ): Promise<[RunningServer, RunningServer]> {
   const shared = {
     ...options,

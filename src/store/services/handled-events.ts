@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { EventLedger } from '../../core/channels.js';
 import type { Store } from '../database.js';
 
@@ -5,7 +6,8 @@ import type { Store } from '../database.js';
  * Platform deliveries already handled, shared by every instance. One atomic insert decides: the
  * instance whose insert lands handles the delivery, every other copy (a retry, the same event on
  * another instance a moment later or at the same moment) is dropped. Ids older than a day are pruned:
- * Slack and Bot Framework stop retrying long before that.
+ * Slack and Bot Framework stop retrying long before that. A Teams delivery id holds the person's chat id,
+ * and its moment would sit next to a question's: only a keyed hash of the id is kept.
  */
 const KEEP_MS = 24 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 1000;
@@ -15,6 +17,7 @@ export class StoreEventLedger implements EventLedger {
 
   constructor(
     private readonly store: Store,
+    private readonly key: () => Promise<string>,
     private readonly now: () => Date = () => new Date(),
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
@@ -22,9 +25,10 @@ export class StoreEventLedger implements EventLedger {
   async firstTime(id: string): Promise<boolean> {
     const at = this.now();
     try {
+      const hashed = createHmac('sha256', await this.key()).update(id).digest('base64url');
       const result = await this.store.scratch
         .insertInto('handled_events')
-        .values({ id, handled_at: at.toISOString() })
+        .values({ id: hashed, handled_at: at.toISOString() })
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst();
       this.pruneNowAndThen(at);
