@@ -226,9 +226,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       rulesDir: values.rules ? resolve(values.rules) : config.rulesDir,
       services: async (url) => {
         const { connectStore } = await import('../store/index.js');
+        const { readTexts } = await import('../core/texts/load.js');
         opened ??= await connectStore(url ?? values.store ?? config.store, {
           minimumCell: config.minimumCell,
           coordinators: config.coordinators,
+          // A review's notice for the employee in the organisation's own words.
+          texts: readTexts(values.rules ? resolve(values.rules) : config.rulesDir),
         });
         return opened;
       },

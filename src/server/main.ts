@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     minimumCell,
     coordinators,
     secret: config.secret,
+    texts: ruleBase.texts,
     usageFlushMs: 1000,
     onUsageError: (error) => {
       logger.error('Gebruikstellingen nog niet opgeslagen; nieuwe poging over een seconde', error);

@@ -13,6 +13,8 @@ import { StoreChannelDirectory } from './services/channels.js';
 import { StoreContactBook } from './services/contacts.js';
 import { SideJobCheck } from './services/side-job-check.js';
 import { CodeRepository } from './repositories/codes.js';
+import type { Texts } from '../core/texts/texts.js';
+import { readTexts } from '../core/texts/load.js';
 import { StoreEventLedger } from './services/handled-events.js';
 import { StoreConversationStates } from './services/conversations.js';
 import { CoordinatorService } from './services/coordinator.js';
@@ -78,6 +80,8 @@ export interface StoreOptions {
   onConnectionError?: (error: unknown) => void;
   /** GEDRAGSBOT_SECRET: seals addresses and keys hashes; without it the store keeps a generated one. */
   secret?: string | undefined;
+  /** The organisation's texts, for the notices the store leaves for employees; the built-in ones without it. */
+  texts?: Texts | undefined;
 }
 
 /** One generated secret per installation when IT sets none: it keys visitor and conversation hashes. */
@@ -100,6 +104,8 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
   const addresses = () => (sealer ??= secret().then((s) => new Sealer(s, 'adressen')));
   let bodySealer: Promise<Sealer> | undefined;
   const bodies = () => (bodySealer ??= secret().then((s) => new Sealer(s, 'vragen')));
+  const coordinators = new Set(options.coordinators ?? []);
+  const texts = options.texts ?? readTexts();
   const events = new StoreEventLedger(store, secret, options.now, options.onUsageError);
   const outbox = new StoreOutbox(store, addresses, secret);
   const contacts = new StoreContactBook(store, addresses);
@@ -114,7 +120,7 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
     usage,
     stats: new UsageStatsService(counts, options.minimumCell, () => usage.flush(), options.now),
     registers: new StoreRegisterService(store, options.now),
-    coordinator: new CoordinatorService(store, new Set(options.coordinators ?? []), options.now, announce),
+    coordinator: new CoordinatorService(store, coordinators, texts, options.now, announce),
     channels: new StoreChannelDirectory(store),
     polls: new StorePollService(store, options.now),
     events,

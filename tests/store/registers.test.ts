@@ -126,6 +126,18 @@ describe.each(bothStores())('registers on %s', (_name, url) => {
     expect(data.changes.some((c) => c.entryId === old.id)).toBe(false);
   });
 
+  it('retention forgets where someone can be reached once nothing of theirs is left', async () => {
+    const s = await open();
+    await s.registers.saveGift('slack:U1', { ...GIFT, date: '2019-05-01' }, 'toegestaan_melden');
+    await s.registers.saveGift('slack:U2', GIFT, 'toegestaan_melden');
+    const now = new Date();
+    await s.contacts.remember('slack:U1', { platform: 'slack', user: 'U1' }, now);
+    await s.contacts.remember('slack:U2', { platform: 'slack', user: 'U2' }, now);
+    await s.coordinator.retention(SYSTEM_ACTOR, 60);
+    expect(await s.contacts.find('slack:U1')).toBeNull();
+    expect(await s.contacts.find('slack:U2')).toEqual({ platform: 'slack', user: 'U2' });
+  });
+
   describe('bad input is refused, naming the field and the problem for the log, and nothing is stored', () => {
     const long = 'x'.repeat(5000);
     it.each([

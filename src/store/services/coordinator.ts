@@ -1,3 +1,5 @@
+import type { Texts } from '../../core/texts/texts.js';
+import { calendarDay } from '../../core/texts/time.js';
 import { format, subMonths } from 'date-fns';
 import { GedragsbotError } from '../../core/errors.js';
 import type { GiftEntry, RegisterName, SideJobEntry } from '../../core/registers/model.js';
@@ -31,6 +33,7 @@ export class CoordinatorService implements CoordinatorPort {
   constructor(
     private readonly store: Store,
     private readonly coordinators: ReadonlySet<string>,
+    private readonly texts: Texts,
     private readonly now: Clock = () => new Date(),
     /** Tells the employee that the coordinator looked at their entry, in the channel they used last. */
     private readonly announce?: (owner: string, register: RegisterName, entryId: string, at: string) => Promise<void>,
@@ -84,10 +87,11 @@ export class CoordinatorService implements CoordinatorPort {
         fields: { reviewNote: cleanNote },
         changedAt: at,
       });
-      const what = register === 'geschenk'
-        ? `je registratie van "${(entry as GiftEntry).description}" (${(entry as GiftEntry).date})`
-        : `je registratie bij ${(entry as SideJobEntry).organisation}`;
-      await r.notices.add(entry.owner, `De integriteitscoördinator heeft ${what} bekeken${cleanNote ? `: ${cleanNote}` : '.'}`, at);
+      const seen = register === 'geschenk'
+        ? this.texts.t('melding.bekeken_geschenk', { omschrijving: (entry as GiftEntry).description, datum: calendarDay((entry as GiftEntry).date) })
+        : this.texts.t('melding.bekeken_nevenwerk', { organisatie: (entry as SideJobEntry).organisation });
+      const notice = cleanNote ? `${seen} ${this.texts.t('melding.notitie', { notitie: cleanNote })}` : seen;
+      await r.notices.add(entry.owner, notice, at);
       announced = { owner: entry.owner, at };
     });
     if (announced) await this.announce?.(announced.owner, register, id, announced.at);
@@ -119,6 +123,13 @@ export class CoordinatorService implements CoordinatorPort {
         await new CodeRepository(trx).deleteForEntries([...gifts, ...sideJobs]);
         await r.gifts.deleteIds(gifts);
         await r.sideJobs.deleteIds(sideJobs);
+        // Where someone can be reached is kept only while they have something in a register.
+        await trx
+          .deleteFrom('contact_addresses')
+          .where('owner', 'not in', trx.selectFrom('gift_entries').select('owner'))
+          .where('owner', 'not in', trx.selectFrom('sidejob_entries').select('owner'))
+          .where('owner', 'not in', trx.selectFrom('sidejob_confirmations').select('owner'))
+          .execute();
       }
       return { gifts: gifts.length, sideJobs: sideJobs.length, cutoff };
     });
