@@ -32,7 +32,7 @@ export interface QuestionContext {
   /** Where this person can be reached later; without it an answer could not come back. */
   address: Address | undefined;
   previous: ConversationState | undefined;
-  count(counts: Omit<UsageCount, 'channel'>[]): Promise<void>;
+  count: (counts: Omit<UsageCount, 'channel'>[]) => Promise<void>;
 }
 
 const SEND = /^(ja|versturen|verstuur|verzenden|verstuur maar|ja,? (versturen|verstuur)|ok(e|ay)?|prima|goed)[.!]?$/;
