@@ -34,6 +34,9 @@ describe('back-office texts', () => {
       ...['vragen', 'jaren', 'doorverwijzingen', 'registraties', 'deelname'].flatMap((t) => [`hr.${t}.titel`, `hr.${t}.uitleg`]),
       ...['medewerker', 'coordinator', 'systeem'].map((a) => `actor.${a}`),
       ...['aangemaakt', 'gewijzigd', 'ingetrokken', 'beoordeeld', 'verwijderd'].map((a) => `actie.${a}`),
+      ...['open', 'reactie', 'beantwoord', 'gesloten'].map((s) => `vragen.status.${s}`),
+      ...['antwoord', 'terugvraag'].flatMap((k) => [`vragen.soort.${k}`, `vragen.verstuurd.${k}`]),
+      ...['medewerker', 'coordinator'].map((a) => `vragen.auteur.${a}`),
     ];
     expect(used.size).toBeGreaterThan(50);
     for (const key of [...used, ...composed]) expect(texts.has(key), key).toBe(true);
