@@ -88,7 +88,7 @@ export function questionsRoutes(o: QuestionsPageOptions): Router {
         : [openFor(q)]),
       ...(followUps > 0 ? [t.t('vragen.vervolg', { aantal: followUps })] : []),
     ];
-    return html`<li class="vraag${overdue(q) ? ' te-lang' : ''}">
+    return html`<li class="vraag${overdue(q) ? ' te-lang' : q.status === 'gesloten' ? ' gesloten' : ''}">
 <div class="vraag-kop"><a class="code" href="/coordinator/vragen/${q.code}" aria-label="${t.t('vragen.open_vraag', { code: q.code })}">${q.code}</a> ${badges(q)}</div>
 <blockquote class="vraag-tekst">${short(q.messages[0]?.body ?? '')}</blockquote>
 <p class="vraag-feiten">${facts.join(' · ')}</p>
