@@ -1,3 +1,5 @@
+import { INTENTS } from '../core/rulebase/schema.js';
+import { ANSWER_BUCKETS, type AnswerBucket, medianBucket } from '../core/questions/timing.js';
 import type { DashboardData, MonthCount } from '../store/services/dashboard.js';
 import { REGISTRATION_KINDS } from '../store/services/dashboard.js';
 import { type Column, type Grid, type Line, protectedGrid } from './grid.js';
@@ -5,28 +7,39 @@ import type { Shown } from './suppression.js';
 
 /**
  * HR's year at a glance, as protected tables: questions per theme per month, the same themes against
- * the earlier years that have data, referrals, registrations and participation. Every table is one
+ * the earlier years that have data, referrals, registrations, participation and the questions put to the
+ * integrity coordinator (with the median time to a first answer). Every table is one
  * system of equations (cells, row totals, column totals, grand total) protected together; the
  * comparison of years only repeats numbers each year's own table published, so it adds no equation.
  * Months before the first count or still to come have no data: they are drawn as such, not as zeros.
  */
-export const THEMES = [
-  'geschenk', 'uitnodiging', 'nevenwerkzaamheden', 'privegebruik', 'informatie', 'belangenverstrengeling',
-  'ongewenst_gedrag', 'misstand_melden', 'vertrouwenspersoon', 'registreren', 'dilemma', 'help', 'onbekend',
-] as const;
+export const THEMES = INTENTS;
 
-/**
- * What counts as participation, one usage event each. Questions put to the coordinator (issue 12) come
- * in by counting the event `vraag_voorgelegd`: the row appears as soon as there is such a count.
- */
+/** What counts as participation, one usage event each. */
 export const PARTICIPATION = [
   { key: 'dilemma', event: 'dilemma' },
   { key: 'poll', event: 'poll' },
-  { key: 'voorgelegd', event: 'vraag_voorgelegd' },
 ] as const;
 
-export type TableId = 'vragen' | 'jaren' | 'doorverwijzingen' | 'registraties' | 'deelname';
-export const TABLE_IDS: TableId[] = ['vragen', 'jaren', 'doorverwijzingen', 'registraties', 'deelname'];
+/**
+ * Questions put to the integrity coordinator: put, first answered and closed, one usage event each. They
+ * have a table of their own (not rows of participation), so each count is published in one table only
+ * and protected there.
+ */
+export const COORDINATOR_QUESTIONS = [
+  { key: 'voorgelegd', event: 'vraag_voorgelegd' },
+  { key: 'beantwoord', event: 'vraag_beantwoord' },
+  { key: 'gesloten', event: 'vraag_gesloten' },
+] as const;
+
+export type TableId = 'vragen' | 'jaren' | 'doorverwijzingen' | 'registraties' | 'deelname' | 'voorgelegd';
+export const TABLE_IDS: TableId[] = ['vragen', 'jaren', 'doorverwijzingen', 'registraties', 'deelname', 'voorgelegd'];
+
+/**
+ * The median time to a first answer, as a band of working days. Like a cell under the minimum, it is not
+ * shown when fewer questions than the minimum were answered: the median of one or two answers is theirs.
+ */
+export type AnswerTime = { kind: 'mediaan'; band: AnswerBucket } | { kind: 'te_weinig' } | { kind: 'geen' };
 
 export interface DashboardTable {
   id: TableId;
@@ -34,6 +47,8 @@ export interface DashboardTable {
   chart: 'gestapeld' | 'jaren' | 'lijnen';
   columns: Column[];
   rows: { key: string; label: string; cells: Shown[]; total: Shown }[];
+  /** False when the rows do not add up: no totals row then. */
+  columnTotals: boolean;
   totals: Shown[];
   total: Shown;
   /** Present for tables protected as one system (not for the comparison of years). */
@@ -45,6 +60,8 @@ export interface Dashboard {
   /** Years with data, oldest first. */
   years: number[];
   tables: DashboardTable[];
+  /** Questions to the coordinator answered in this year: the median working days to a first answer. */
+  answerTime: AnswerTime;
 }
 
 export interface Labels {
@@ -52,6 +69,8 @@ export interface Labels {
   month(n: number): string;
   registration(key: string): string;
   participation(key: string): string;
+  /** "Voorgelegd", "Beantwoord", "Gesloten": the rows of the questions to the coordinator. */
+  coordinatorQuestion(key: string): string;
   total: string;
 }
 
@@ -70,9 +89,18 @@ function lookup(counts: MonthCount[]): (row: string, column: string) => number {
   return (row, column) => map.get(`${row}|${column}`) ?? 0;
 }
 
-async function table(id: TableId, chart: DashboardTable['chart'], rows: Line[], columns: Column[], counts: MonthCount[], minimum: number): Promise<DashboardTable> {
-  const grid = await protectedGrid({ rows, columns, value: lookup(counts) }, minimum);
-  return { id, chart, columns: grid.columns, rows: grid.rows, totals: grid.totals, total: grid.total, grid };
+async function table(
+  id: TableId,
+  chart: DashboardTable['chart'],
+  rows: Line[],
+  columns: Column[],
+  counts: MonthCount[],
+  minimum: number,
+  columnTotals = true,
+): Promise<DashboardTable> {
+  const grid = await protectedGrid({ rows, columns, value: lookup(counts), columnTotals }, minimum);
+  const { rows: shownRows, totals, total } = grid;
+  return { id, chart, columns: grid.columns, rows: shownRows, columnTotals, totals, total, grid };
 }
 
 /** Themes with a count in any year shown, in the fixed order; no row of zeros for a theme nobody asked about. */
@@ -138,6 +166,7 @@ export async function buildDashboard(
       }),
       total: none,
     })),
+    columnTotals: true,
     totals: earlier.map((y) => perYear.get(y)?.total ?? none),
     total: none,
   };
@@ -152,11 +181,17 @@ export async function buildDashboard(
   const participation: MonthCount[] = [];
   const participationRows: Line[] = [];
   for (const p of PARTICIPATION) {
-    const counts = (await data.usage(p.event, year)).map((c) => ({ ...c, key: p.key }));
-    if (p.key === 'voorgelegd' && counts.every((c) => c.count === 0)) continue;
-    participation.push(...counts);
+    participation.push(...(await data.usage(p.event, year)).map((c) => ({ ...c, key: p.key })));
     participationRows.push({ key: p.key, label: labels.participation(p.key) });
   }
+  const questionsPut: MonthCount[] = [];
+  for (const q of COORDINATOR_QUESTIONS) {
+    questionsPut.push(...(await data.usage(q.event, year)).map((c) => ({ ...c, key: q.key })));
+  }
+  // Before the first question the table says "no data", not three rows of zeros.
+  const questionRows = questionsPut.some((c) => c.count !== 0)
+    ? COORDINATOR_QUESTIONS.map((q) => ({ key: q.key, label: labels.coordinatorQuestion(q.key) }))
+    : [];
   return {
     year,
     years,
@@ -166,6 +201,20 @@ export async function buildDashboard(
       await table('doorverwijzingen', 'gestapeld', referralRows, columns, referrals, minimum),
       await table('registraties', 'gestapeld', registrationRows, columns, registrations, minimum),
       await table('deelname', 'lijnen', participationRows, columns, participation, minimum),
+      // Questions put, answered and closed do not add up to anything: no totals row.
+      await table('voorgelegd', 'lijnen', questionRows, columns, questionsPut, minimum, false),
     ],
+    answerTime: await answerTime(data, year, minimum),
   };
+}
+
+/** The median band of the first answers counted in `year` (the verdict of vraag_beantwoord is the band). */
+async function answerTime(data: DashboardData, year: number, minimum: number): Promise<AnswerTime> {
+  const perBand: Partial<Record<string, number>> = {};
+  for (const c of await data.usage('vraag_beantwoord', year, 'verdict')) perBand[c.key] = (perBand[c.key] ?? 0) + c.count;
+  const answered = ANSWER_BUCKETS.reduce((sum, b) => sum + (perBand[b] ?? 0), 0);
+  if (answered === 0) return { kind: 'geen' };
+  if (answered < minimum) return { kind: 'te_weinig' };
+  const band = medianBucket(perBand);
+  return band ? { kind: 'mediaan', band } : { kind: 'geen' };
 }

@@ -20,6 +20,11 @@ export interface GridInput {
   rows: Line[];
   columns: Column[];
   value(row: string, column: string): number;
+  /**
+   * False for rows that do not add up to anything (questions put, answered and closed): no column totals
+   * and no grand total are published, so there is nothing meaningless to read and less to protect.
+   */
+  columnTotals?: boolean;
 }
 
 export interface GridRow extends Line {
@@ -56,16 +61,24 @@ export async function protectedGrid(input: GridInput, minimum: number): Promise<
     values.set(rowTotalId(r.key), row);
     grand += row;
   }
-  for (const c of columns) values.set(columnTotalId(c.key), input.rows.reduce((sum, r) => sum + cell(r.key, c.key), 0));
-  values.set('*', grand);
+  const withColumnTotals = input.columnTotals ?? true;
+  if (withColumnTotals) {
+    for (const c of columns) {
+      values.set(columnTotalId(c.key), input.rows.reduce((sum, r) => sum + cell(r.key, c.key), 0));
+    }
+  }
+  // Without column totals "*" is only published as the row total of a single row.
+  if (withColumnTotals || (oneRow && !oneColumn)) values.set('*', grand);
   const equations: Equation[] = [];
   const push = (total: string, parts: string[]) => {
     if (parts.length === 0 || (parts.length === 1 && parts[0] === total)) return;
     equations.push({ total, parts });
   };
   for (const r of input.rows) push(rowTotalId(r.key), columns.map((c) => cellId(r.key, c.key)));
-  for (const c of columns) push(columnTotalId(c.key), input.rows.map((r) => cellId(r.key, c.key)));
-  if (!oneRow && !oneColumn) {
+  if (withColumnTotals) {
+    for (const c of columns) push(columnTotalId(c.key), input.rows.map((r) => cellId(r.key, c.key)));
+  }
+  if (withColumnTotals && !oneRow && !oneColumn) {
     push('*', input.rows.map((r) => rowTotalId(r.key)));
     push('*', columns.map((c) => columnTotalId(c.key)));
   }
@@ -80,8 +93,8 @@ export async function protectedGrid(input: GridInput, minimum: number): Promise<
       cells: input.columns.map((c) => (c.hasData ? show(cellId(r.key, c.key)) : none)),
       total: anyData ? show(rowTotalId(r.key)) : none,
     })),
-    totals: input.columns.map((c) => (c.hasData ? show(columnTotalId(c.key)) : none)),
-    total: anyData ? show('*') : none,
+    totals: input.columns.map((c) => (c.hasData && withColumnTotals ? show(columnTotalId(c.key)) : none)),
+    total: anyData && withColumnTotals ? show('*') : none,
     audit: { values, states, equations: dedupe(equations) },
   };
 }

@@ -1,6 +1,6 @@
 import type { StatsTable } from '../store/services/stats.js';
 import { toCsv } from './csv.js';
-import type { Dashboard } from './dashboard.js';
+import type { AnswerTime, Dashboard } from './dashboard.js';
 import { shownText } from './suppression.js';
 
 /**
@@ -20,6 +20,8 @@ export interface StatsLabels {
   legend(minimum: number): string;
   yearTitle(year: number): string;
   tableTitle(id: string, year: number): string;
+  /** The median time to a first answer of the coordinator, in words. */
+  answerTime(a: AnswerTime, minimum: number): string;
 }
 
 function aligned(rows: (string | number)[][]): string {
@@ -77,18 +79,26 @@ export function formatYear(d: Dashboard, format: StatsFormat, labels: StatsLabel
     const withTotal = t.id !== 'jaren';
     const header = ['', ...t.columns.map((c) => c.label), ...(withTotal ? [labels.total] : [])];
     const rows = t.rows.map((r) => [r.label, ...r.cells.map(cell), ...(withTotal ? [cell(r.total)] : [])]);
-    const totals = [labels.total, ...t.totals.map(cell), ...(withTotal ? [cell(t.total)] : [])];
-    return { id: t.id, title: labels.tableTitle(t.id, d.year), header, rows: [...rows, totals] };
+    const totals = t.columnTotals ? [[labels.total, ...t.totals.map(cell), ...(withTotal ? [cell(t.total)] : [])]] : [];
+    return { id: t.id, title: labels.tableTitle(t.id, d.year), header, rows: [...rows, ...totals] };
   });
+  // Under the questions to the coordinator, as on the dashboard: the median time to a first answer.
+  const median = labels.answerTime(d.answerTime, minimum);
+  const after = (id: string) => (id === 'voorgelegd' ? [median] : []);
   if (format === 'json') {
     const json = tables.map((t) => ({ id: t.id, title: t.title, header: t.header, rows: t.rows }));
-    return JSON.stringify({ year: d.year, years: d.years, tables: json });
+    const band = d.answerTime.kind === 'mediaan' ? d.answerTime.band : null;
+    return JSON.stringify({ year: d.year, years: d.years, tables: json, answerTime: { median: band, label: median } });
   }
-  if (format === 'csv') return toCsv(tables.flatMap((t) => [[t.title], t.header.map(String), ...t.rows.map((r) => r.map((c) => (c === '' ? '' : c))), []]));
+  if (format === 'csv') {
+    type Table = (typeof tables)[number];
+    const lines = (t: Table) => [[t.title], t.header.map(String), ...t.rows, ...after(t.id).map((l) => [l]), []];
+    return toCsv(tables.flatMap(lines));
+  }
   return [
     labels.yearTitle(d.year),
     '',
-    ...tables.flatMap((t) => [t.title, aligned([t.header, ...t.rows]), '']),
+    ...tables.flatMap((t) => [t.title, aligned([t.header, ...t.rows]), ...after(t.id), '']),
     labels.legend(minimum),
   ].join('\n');
 }

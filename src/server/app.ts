@@ -168,7 +168,9 @@ export function createApp(options: AppOptions): GedragsbotServer {
     app.use(auth.router);
   }
   app.use(['/hr', '/coordinator'], limit);
-  app.use(backofficeRoutes({ services, auth, texts, ruleBase, logger, publicUrl: options.oidc?.publicUrl, now }));
+  const questions = { desk, outbox: services.outbox, reminderWorkingDays, keepDays: questionConfig.keepDays };
+  const publicUrl = options.oidc?.publicUrl;
+  app.use(backofficeRoutes({ services, auth, texts, ruleBase, logger, publicUrl, now, questions }));
   if (options.webChat !== false) {
     app.use('/api/chat', limit);
     const signedIn = auth && {

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import type { UsageCount } from '../../src/core/usage.js';
+import { connectStore } from '../../src/store/index.js';
 import { scratchPath } from '../../src/store/database.js';
 import { parseStoreUrl } from '../../src/store/url.js';
 import { runCli } from '../helpers/cli.js';
@@ -91,6 +93,26 @@ describe('stats options', () => {
     expect(result.stdout).toContain('Jaarrapportage integriteit 2026: cijfers van de gedragsbot');
     expect(result.stdout).toContain('Vragen per thema per maand, 2026');
   });
+
+  it('the questions to the coordinator: their own table in --year with the median time to answer, Dutch verdicts', async () => {
+    const store = bothStores()[0]![1]();
+    const services = await connectStore(store, { minimumCell: 5 });
+    const at = new Date();
+    const year = String(at.getFullYear());
+    const count = (event: UsageCount['event'], verdict: string, n: number): UsageCount[] =>
+      Array.from({ length: n }, () => ({ event, intent: 'vraag_voorleggen', verdict, channel: 'teams' as const, at }));
+    await services.usage.record([...count('vraag_voorgelegd', 'open', 9), ...count('vraag_beantwoord', '2', 6), ...count('vraag_gesloten', 'beantwoord', 5)]);
+    await services.close();
+    const annual = await runCli(['stats', '--store', store, '--year', year]);
+    expect(annual.stdout).toContain(`Vragen aan de integriteitscoördinator per maand, ${year}`);
+    expect(annual.stdout).toMatch(/Beantwoord \(eerste antwoord\)\s.*\b6\n/);
+    expect(annual.stdout).toMatch(/Gesloten\s.*\b5\nMediane tijd tot een eerste antwoord: 2 werkdagen\./);
+    const json = JSON.parse((await runCli(['stats', '--store', store, '--year', year, '--format', 'json'])).stdout) as { answerTime: unknown };
+    expect(json.answerTime).toEqual({ median: '2', label: 'Mediane tijd tot een eerste antwoord: 2 werkdagen.' });
+    const bands = await runCli(['stats', '--store', store, '--event', 'vraag_beantwoord', '--by', 'verdict']);
+    expect(bands.stdout).toContain('Vragen aan de coördinator beantwoord per oordeel');
+    expect(bands.stdout).toMatch(/2 werkdagen\s+6/);
+  }, 30_000);
 
   it('refuses an unknown store', async () => {
     const result = await runCli(['stats', '--store', 'mysql://x']);

@@ -23,7 +23,11 @@ function seeded(seed: number) {
   };
 }
 
-const THEMES = ['geschenk', 'uitnodiging', 'nevenwerkzaamheden', 'informatie', 'ongewenst_gedrag', 'vertrouwenspersoon', 'help'];
+const THEMES = [
+  'geschenk', 'uitnodiging', 'nevenwerkzaamheden', 'informatie', 'ongewenst_gedrag', 'vertrouwenspersoon', 'steun',
+  'vraag_voorleggen', 'help',
+];
+const BANDS = ['0', '1', '2', '3', '6-10', '11+'];
 
 /** March 2025 to November 2026: mostly small counts, some large, some months empty. */
 function counts(): UsageCount[] {
@@ -43,6 +47,12 @@ function counts(): UsageCount[] {
     }
     for (let i = 0; i < Math.floor(next() * 8); i++) out.push({ event: 'dilemma', intent: 'dilemma', verdict: 'skybox-voetbal:a', channel: 'web', at });
     for (let i = 0; i < Math.floor(next() * 12); i++) out.push({ event: 'poll', intent: 'dilemma', verdict: 'skybox-voetbal:b', channel: 'slack', at });
+    // Questions to the coordinator: mostly a handful a month, as in a municipality.
+    const put = Math.floor(next() * 9);
+    const question = (event: UsageCount['event'], verdict: string) => ({ event, intent: 'vraag_voorleggen', verdict, channel: 'web' as const, at });
+    for (let i = 0; i < put; i++) out.push(question('vraag_voorgelegd', 'open'));
+    for (let i = 0; i < Math.floor(put * next()); i++) out.push(question('vraag_beantwoord', BANDS[Math.floor(next() * BANDS.length)]!));
+    for (let i = 0; i < Math.floor(put * next()); i++) out.push(question('vraag_gesloten', 'beantwoord'));
   }
   return out;
 }
@@ -105,8 +115,49 @@ describe.each(bothStores())('HR dashboard on %s', (_name, url) => {
     expect(kinds('vragen')).toContain('klein');
     expect(kinds('vragen')).toContain('afgeschermd');
 
+    expect(kinds('voorgelegd')).toContain('klein');
+    expect(d2026.tables.find((t) => t.id === 'voorgelegd')!.rows.map((r) => r.label))
+      .toEqual(['Voorgelegd', 'Beantwoord (eerste antwoord)', 'Gesloten']);
+    // Participation no longer repeats the questions put: each count is published in one table only.
+    expect(d2026.tables.find((t) => t.id === 'deelname')!.rows.map((r) => r.key)).toEqual(['dilemma', 'poll']);
+    expect(d2026.answerTime.kind).toBe('mediaan');
+
     const derived = await deriveSmallCells(published([d2025, d2026]));
     expect(derived.length).toBeGreaterThan(20);
     expect(derived.filter((x) => x.min === x.max)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
+
+  it('themes steun and vraag_voorleggen are rows in their place; the median time to answer only from 5 answers', async () => {
+    services = await connectStore(url(), { minimumCell: 5 });
+    const at = new Date('2026-03-10T10:00:00Z');
+    const count = (event: UsageCount['event'], intent: string, verdict: string, n: number): UsageCount[] =>
+      Array.from({ length: n }, () => ({ event, intent, verdict, channel: 'slack' as const, at }));
+    await services.usage.record([
+      ...count('vraag', 'vertrouwenspersoon', 'doorverwijzen', 6),
+      ...count('vraag', 'steun', 'doorverwijzen', 7),
+      ...count('vraag', 'vraag_voorleggen', 'geen', 8),
+      ...count('vraag', 'registreren', 'geen', 9),
+      ...count('vraag_voorgelegd', 'vraag_voorleggen', 'open', 8),
+      ...count('vraag_beantwoord', 'vraag_voorleggen', '1', 3),
+    ]);
+    const before = await dashboardFor(services, texts, 2026, '2026-11');
+    expect(before.tables.find((t) => t.id === 'vragen')!.rows.map((r) => r.label)).toEqual([
+      'Vertrouwenspersoon', 'Steun bij zorgen en spanning', 'Vraag aan de integriteitscoördinator', 'Registreren',
+    ]);
+    const put = before.tables.find((t) => t.id === 'voorgelegd')!;
+    expect(put.rows.map((r) => r.key)).toEqual(['voorgelegd', 'beantwoord', 'gesloten']);
+    // Put, answered and closed do not add up: no totals row, so the 8 can be shown beside the "<5".
+    expect(put.columnTotals).toBe(false);
+    expect([put.total, ...put.totals].every((c) => c.kind === 'geen')).toBe(true);
+    expect(put.rows.map((r) => r.total)).toEqual([{ kind: 'getal', value: 8 }, { kind: 'klein' }, { kind: 'getal', value: 0 }]);
+    // Three answers: their median would be one of theirs.
+    expect(before.answerTime).toEqual({ kind: 'te_weinig' });
+    await services.usage.record([
+      ...count('vraag_beantwoord', 'vraag_voorleggen', '0', 1),
+      ...count('vraag_beantwoord', 'vraag_voorleggen', '6-10', 3),
+    ]);
+    // Bands 0, 1, 1, 1, 6-10, 6-10, 6-10: the fourth of seven is in band 1.
+    expect((await dashboardFor(services, texts, 2026, '2026-11')).answerTime).toEqual({ kind: 'mediaan', band: '1' });
+    expect((await dashboardFor(services, texts, 2025, '2026-11')).answerTime).toEqual({ kind: 'geen' });
+  });
 });

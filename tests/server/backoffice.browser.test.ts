@@ -43,6 +43,11 @@ function history(): UsageCount[] {
     }
     for (let i = 0; i < 3 + Math.floor(next() * 20); i++) out.push({ event: 'dilemma', intent: 'dilemma', verdict: 'skybox-voetbal:a', channel: 'web', at });
     for (let i = 0; i < 5 + Math.floor(next() * 30); i++) out.push({ event: 'poll', intent: 'dilemma', verdict: 'skybox-voetbal:b', channel: 'slack', at });
+    const put = Math.floor(next() * 12);
+    const question = (event: UsageCount['event'], verdict: string) => ({ event, intent: 'vraag_voorleggen', verdict, channel: 'web' as const, at });
+    for (let i = 0; i < put; i++) out.push(question('vraag_voorgelegd', 'open'));
+    for (let i = 0; i < put - 1; i++) out.push(question('vraag_beantwoord', ['0', '1', '2', '6-10'][i % 4]!));
+    for (let i = 0; i < put - 2; i++) out.push(question('vraag_gesloten', 'beantwoord'));
   }
   return out;
 }
@@ -113,12 +118,16 @@ describe('the back office in headless Chromium', () => {
         for (let i = 3; i < data.length; i += 4) if (data[i] > 0) ink++;
         return ink;
       })`);
-      expect(drawn.length).toBe(5);
+      expect(drawn.length).toBe(6);
       for (const ink of drawn) expect(ink).toBeGreaterThan(500);
       const text = await page.locator('main').innerText();
       expect(text).toContain('Vragen per thema per maand, 2026');
+      expect(text).toContain('Vragen aan de integriteitscoördinator per maand, 2026');
+      expect(text).toMatch(/Mediane tijd tot een eerste antwoord: (dezelfde werkdag|\d werkdag(en)?)\./);
       expect(text).not.toMatch(/\b(ongewenst_gedrag|misstand_melden|toegestaan_melden|privegebruik)\b/);
       await shot(page, `hr-dashboard-${String(width)}`);
+      await page.locator('section[aria-labelledby=kop-voorgelegd]').screenshot({ path: new URL(`hr-voorgelegd-${String(width)}.png`, SHOTS).pathname });
+      await page.locator('.tegels').screenshot({ path: new URL(`hr-tegels-${String(width)}.png`, SHOTS).pathname });
       // Nothing sticks out sideways at 390 px except inside the scrollable tables.
       const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       expect(overflow).toBeLessThanOrEqual(0);
@@ -142,7 +151,7 @@ describe('the back office in headless Chromium', () => {
     await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
     const page = await context.newPage();
     await signIn(page, '/hr', 'hr-1');
-    expect(await page.locator('table.cijfers').count()).toBe(5);
+    expect(await page.locator('table.cijfers').count()).toBe(6);
     expect(await page.locator('table.cijfers >> nth=0 >> tbody tr').count()).toBeGreaterThan(3);
     await context.close();
   }, 60_000);

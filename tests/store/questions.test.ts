@@ -53,6 +53,33 @@ describe.each(bothStores())('questions to the coordinator on %s', (_name, url) =
     expect(await services.store.db.selectFrom('question_messages').selectAll().execute()).toEqual([]);
   });
 
+  it('the coordinators\' page lists every question still kept, closed ones until they are purged, never the asker', async () => {
+    const services = await connect(url());
+    const desk = services.questions(30);
+    const now = new Date('2026-11-25T09:00:00Z');
+    const first = await desk.ask('Mag ik een lezing geven voor een leverancier?', ASKER, 'slack', now);
+    const second = await desk.ask('Moet ik een lidmaatschap van een vereniging melden?', { platform: 'web', visitor: 'web:abc' }, 'web', new Date(now.getTime() + 1000));
+    const third = await desk.ask('Wat doe ik met een kerstpakket thuisbezorgd?', ASKER, 'teams', new Date(now.getTime() + 2000));
+    await desk.reply(second.code, 'coordinator', 'Ja, als het met je werk te maken heeft.', new Date(now.getTime() + 5000));
+    await desk.reply(second.code, 'medewerker', 'Dank je, en als het een sportclub is?', new Date(now.getTime() + 6000));
+    await desk.close(third.code, new Date(now.getTime() + DAY));
+    const all = await desk.all();
+    expect(all.map((q) => [q.code, q.status, q.messages.length])).toEqual([
+      [first.code, 'open', 1],
+      [second.code, 'beantwoord', 3],
+      [third.code, 'gesloten', 1],
+    ]);
+    expect(all[1]?.messages.map((m) => m.author)).toEqual(['medewerker', 'coordinator', 'medewerker']);
+    expect(all[1]?.messages[2]?.body).toBe('Dank je, en als het een sportclub is?');
+    expect(all[0]).toMatchObject({ closedAt: null, deleteAfter: null });
+    const later = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
+    expect(all[2]).toMatchObject({ closedAt: later(1), deleteAfter: later(31) });
+    expect(JSON.stringify(all)).not.toMatch(/U0ASKER01|web:abc|slack|teams/);
+    expect(await desk.view(third.code)).toEqual(all[2]);
+    await desk.purge(new Date(now.getTime() + 32 * DAY));
+    expect((await desk.all()).map((q) => q.code)).toEqual([first.code, second.code]);
+  });
+
   it('a question waiting too long is reminded about once, also with two instances', async () => {
     const shared = url();
     const [a, b] = [await connect(shared), await connect(shared)];

@@ -35,7 +35,9 @@ export function outgoingReply(texts: Texts, outgoing: Outgoing, question: Questi
     }
     case 'vraag_antwoord': {
       if (!question || question.status === 'gesloten') return null;
-      const text = `${texts.t('uitgaand.vraag_antwoord', { code: question.code })}\n\n${quoted(last(question, 'coordinator'))}\n\n${texts.t('uitgaand.vraag_antwoord_verder')}`;
+      // A question back is introduced as one, so the asker knows the coordinator waits for them.
+      const opening = payload.soort === 'terugvraag' ? 'uitgaand.vraag_terugvraag' : 'uitgaand.vraag_antwoord';
+      const text = `${texts.t(opening, { code: question.code })}\n\n${quoted(last(question, 'coordinator'))}\n\n${texts.t('uitgaand.vraag_antwoord_verder')}`;
       return reply('vraag_voorleggen', text, [
         button('vraag_reageren', 'knop.reageren', question.code, 'primary'),
         button('vraag_sluiten', 'knop.vraag_sluiten', question.code),

@@ -5,7 +5,7 @@ import type { Texts } from '../texts/texts.js';
 import type { Channel, UsageCount } from '../usage.js';
 import type { ConversationState, ConversationStateStore, QuestionDraft } from '../conversation/state.js';
 import { emptyFacts } from '../conversation/registration.js';
-import { answerBucket } from './timing.js';
+import { cleanBody, closedCount, closeForAsker, MAX_QUESTION_CHARS, replyToAsker } from './coordinator.js';
 import { type Author, type QuestionDesk, type QuestionView, readCode } from './model.js';
 
 /**
@@ -32,11 +32,8 @@ export interface QuestionContext {
   /** Where this person can be reached later; without it an answer could not come back. */
   address: Address | undefined;
   previous: ConversationState | undefined;
-  count(counts: Omit<UsageCount, 'channel'>[]): Promise<void>;
+  count: (counts: Omit<UsageCount, 'channel'>[]) => Promise<void>;
 }
-
-/** A question or answer longer than this is cut off with a note; a chat message is not a letter. */
-export const MAX_QUESTION_CHARS = 2000;
 
 const SEND = /^(ja|versturen|verstuur|verzenden|verstuur maar|ja,? (versturen|verstuur)|ok(e|ay)?|prima|goed)[.!]?$/;
 const CHANGE = /^(aanpassen|wijzigen|wijzig|anders|opnieuw)[.!]?$/;
@@ -45,11 +42,6 @@ const CANCEL = /^(stop|stoppen|nee|annuleren|annuleer|laat maar|toch niet)[.!]?$
 const STATUS = /\b(status|stand|antwoord|hoe staat)\b/;
 /** A coordinator's "vragen" or "open vragen": the inbox in the chat. */
 const INBOX = /^(open )?vragen( inbox)?[.!?]?$/;
-
-function clean(text: string): string {
-  // Invisible and control characters could make a question read differently to the coordinator.
-  return text.replace(/\p{Cf}/gu, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ').trim();
-}
 
 export class QuestionFlow {
   constructor(
@@ -117,7 +109,7 @@ export class QuestionFlow {
 
   /** The draft shown once more, with send, change and stop. */
   async review(ctx: QuestionContext, draft: QuestionDraft, text: string, before?: string): Promise<BotReply> {
-    let body = clean(text);
+    let body = cleanBody(text);
     const cut = body.length > MAX_QUESTION_CHARS;
     if (cut) body = body.slice(0, MAX_QUESTION_CHARS);
     await this.remember(ctx, { ...draft, step: 'bevestigen', draft: body });
@@ -193,17 +185,8 @@ export class QuestionFlow {
     now: Date,
   ): Promise<BotReply> {
     if (!this.isCoordinator(ctx.user)) return this.reply(this.texts.t('coordinator.alleen'));
-    const before = await ports.desk.view(code);
-    if (!before || before.status === 'gesloten') return this.reply(this.texts.t('vraag.al_gesloten', { code }));
-    const view = await ports.desk.reply(code, 'coordinator', body, now);
-    const asker = await ports.desk.askerOf(code);
-    if (!view || !asker) return this.reply(this.texts.t('vraag.al_gesloten', { code }));
-    await ports.outbox.enqueue('vraag_antwoord', `vraag_antwoord:${code}:${String(view.messages.length)}`, asker, { code }, now);
-    if (!before.messages.some((m) => m.author === 'coordinator')) {
-      // Time to a first answer, in working days as a band: HR gets a median without any question's date.
-      const bucket = answerBucket(new Date(before.createdAt), now);
-      await ctx.count([{ event: 'vraag_beantwoord', intent: 'vraag_voorleggen', verdict: bucket, at: now }]);
-    }
+    const view = await replyToAsker(ports, code, body, 'antwoord', now, ctx.count);
+    if (!view) return this.reply(this.texts.t('vraag.al_gesloten', { code }));
     return { ...this.reply(this.texts.t('vraag.antwoord_verstuurd', { code })), actions: [this.action('vraag_sluiten', 'knop.vraag_sluiten', code)] };
   }
 
@@ -232,17 +215,15 @@ export class QuestionFlow {
     const coordinator = this.isCoordinator(ctx.user);
     const asAsker = ctx.address ? await ports.desk.viewAsAsker(code, ctx.address) : null;
     if (!coordinator && !asAsker) return this.reply(this.texts.t('vraag.niet_gevonden', { code }));
-    const before = asAsker ?? (await ports.desk.view(code));
-    if (!before || before.status === 'gesloten') return this.reply(this.texts.t('vraag.al_gesloten', { code }));
-    if (asAsker) {
-      await this.toInbox(ports, 'vraag_gesloten', code, before.messages.length, now);
-    } else {
-      const asker = await ports.desk.askerOf(code);
-      if (asker) await ports.outbox.enqueue('vraag_gesloten', `vraag_gesloten:${code}:asker`, asker, { code }, now);
+    if (!asAsker) {
+      const closed = await closeForAsker(ports, code, now, ctx.count);
+      return this.reply(this.texts.t(closed ? 'vraag.gesloten_coordinator' : 'vraag.al_gesloten', { code }));
     }
+    if (asAsker.status === 'gesloten') return this.reply(this.texts.t('vraag.al_gesloten', { code }));
+    await this.toInbox(ports, 'vraag_gesloten', code, asAsker.messages.length, now);
     await ports.desk.close(code, now);
-    await ctx.count([{ event: 'vraag_gesloten', intent: 'vraag_voorleggen', verdict: before.messages.some((m) => m.author === 'coordinator') ? 'beantwoord' : 'onbeantwoord', at: now }]);
-    return this.reply(this.texts.t(asAsker ? 'vraag.gesloten_door_jou' : 'vraag.gesloten_coordinator', { code }));
+    await ctx.count([closedCount(asAsker, now)]);
+    return this.reply(this.texts.t('vraag.gesloten_door_jou', { code }));
   }
 
   /** "status V-7K3Q9": the conversation so far, only for the one who asked (or a coordinator). */

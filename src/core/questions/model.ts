@@ -18,6 +18,9 @@ export interface QuestionView {
   code: string;
   status: QuestionStatus;
   createdAt: string;
+  /** When it was closed, and when it will be deleted; null while it is open. */
+  closedAt: string | null;
+  deleteAfter: string | null;
   messages: QuestionMessage[];
 }
 
@@ -31,6 +34,8 @@ export interface QuestionDesk {
   viewAsAsker(code: string, asker: Address): Promise<QuestionView | null>;
   /** For the coordinators: open and answered questions, never the asker. */
   inbox(): Promise<QuestionView[]>;
+  /** For the coordinators' page: every question still kept, closed ones too until they are deleted. */
+  all(): Promise<QuestionView[]>;
   view(code: string): Promise<QuestionView | null>;
   /** Where the answer must go; null once the question is closed. */
   askerOf(code: string): Promise<Address | null>;

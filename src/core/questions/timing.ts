@@ -7,6 +7,7 @@ import { differenceInBusinessDays, startOfDay, subBusinessDays } from 'date-fns'
  * dates after it is gone.
  */
 export const ANSWER_BUCKETS = ['0', '1', '2', '3', '4', '5', '6-10', '11+'] as const;
+export type AnswerBucket = (typeof ANSWER_BUCKETS)[number];
 const TIME_ZONE = 'Europe/Amsterdam';
 
 export function workingDaysBetween(from: Date, to: Date): number {
@@ -14,7 +15,7 @@ export function workingDaysBetween(from: Date, to: Date): number {
   return Math.max(0, differenceInBusinessDays(day(to), day(from)));
 }
 
-export function answerBucket(asked: Date, answered: Date): (typeof ANSWER_BUCKETS)[number] {
+export function answerBucket(asked: Date, answered: Date): AnswerBucket {
   const days = workingDaysBetween(asked, answered);
   if (days <= 5) return ANSWER_BUCKETS[days] ?? '5';
   return days <= 10 ? '6-10' : '11+';
@@ -26,7 +27,7 @@ export function workingDaysAgo(now: Date, days: number): Date {
 }
 
 /** The median band of a count per band, or null when nothing was answered. */
-export function medianBucket(counts: Partial<Record<string, number>>): string | null {
+export function medianBucket(counts: Partial<Record<string, number>>): AnswerBucket | null {
   const total = ANSWER_BUCKETS.reduce((sum, b) => sum + (counts[b] ?? 0), 0);
   if (total === 0) return null;
   let seen = 0;

@@ -3,7 +3,14 @@ import { format } from 'date-fns';
 import express, { type Request, type Router } from 'express';
 import type { Logger } from '../../core/usage.js';
 import { toCsv } from '../../reports/csv.js';
-import { buildDashboard, type Dashboard, type DashboardTable, type Labels, TABLE_IDS, type TableId } from '../../reports/dashboard.js';
+import {
+  buildDashboard,
+  type Dashboard,
+  type DashboardTable,
+  type Labels,
+  TABLE_IDS,
+  type TableId,
+} from '../../reports/dashboard.js';
 import { type Shown, shownText } from '../../reports/suppression.js';
 import type { StoreServices } from '../../store/index.js';
 import { DashboardData } from '../../store/services/dashboard.js';
@@ -12,7 +19,7 @@ import type { SignIn } from '../auth/oidc.js';
 import { count } from './format.js';
 import { type Html, html } from './html.js';
 import { page } from './layout.js';
-import type { Texts } from './texts.js';
+import { answerTimeText, type Texts } from './texts.js';
 
 /**
  * /hr: the year at a glance. Every table is real HTML (readable without JavaScript, by a screen reader,
@@ -34,6 +41,7 @@ export function dashboardLabels(t: Texts): Labels {
     month: (n) => t.t(`maand.${String(n)}`),
     registration: (key) => t.t(`registratie_soort.${key}`),
     participation: (key) => t.t(`deelname.${key}`),
+    coordinatorQuestion: (key) => t.t(`voorgelegd.${key}`),
     total: t.t('tabel.totaal'),
   };
 }
@@ -54,7 +62,19 @@ function td(t: Texts, s: Shown, minimum: number): Html {
   return html`<td class="getal"${s.kind === 'getal' ? html` data-waarde="${s.value}"` : ''}${label ? html` title="${label}"` : ''}>${cellText(t, s, minimum)}${label ? html`<span class="visueel-verborgen"> (${label})</span>` : ''}</td>`;
 }
 
-function tableHtml(t: Texts, table: DashboardTable, minimum: number, year: number, withChart: boolean): Html {
+/** The text key of a table's first column: what its rows are. */
+function firstColumn(id: TableId): string {
+  return id === 'registraties' || id === 'voorgelegd' ? 'tabel.soort' : id === 'deelname' ? 'tabel.onderdeel' : 'tabel.thema';
+}
+
+function tableHtml(
+  t: Texts,
+  table: DashboardTable,
+  minimum: number,
+  year: number,
+  withChart: boolean,
+  after?: Html,
+): Html {
   const title = t.t(`hr.${table.id}.titel`, { jaar: year });
   const hasTotals = table.id !== 'jaren';
   const chartId = `grafiek-${table.id}`;
@@ -68,14 +88,20 @@ ${table.rows.length === 0
 <div class="tabel-houder" tabindex="0" role="region" aria-label="${title}">
 <table class="cijfers" data-grafiek="${table.chart}" data-canvas="${withChart ? chartId : ''}">
 <caption class="visueel-verborgen">${title}</caption>
-<thead><tr><th scope="col">${t.t(table.id === 'registraties' ? 'tabel.soort' : table.id === 'deelname' ? 'tabel.onderdeel' : 'tabel.thema')}</th>${table.columns.map((c) => html`<th scope="col" class="getal">${c.label}</th>`)}${hasTotals ? html`<th scope="col" class="getal">${t.t('tabel.totaal')}</th>` : ''}</tr></thead>
+<thead><tr><th scope="col">${t.t(firstColumn(table.id))}</th>${table.columns.map((c) => html`<th scope="col" class="getal">${c.label}</th>`)}${hasTotals ? html`<th scope="col" class="getal">${t.t('tabel.totaal')}</th>` : ''}</tr></thead>
 <tbody>
 ${table.rows.map((r) => html`<tr><th scope="row">${r.label}</th>${r.cells.map((c) => td(t, c, minimum))}${hasTotals ? td(t, r.total, minimum) : ''}</tr>`)}
 </tbody>
-<tfoot><tr class="totaal"><th scope="row">${t.t('tabel.totaal')}</th>${table.totals.map((c) => td(t, c, minimum))}${hasTotals ? td(t, table.total, minimum) : ''}</tr></tfoot>
+${table.columnTotals ? html`<tfoot><tr class="totaal"><th scope="row">${t.t('tabel.totaal')}</th>${table.totals.map((c) => td(t, c, minimum))}${hasTotals ? td(t, table.total, minimum) : ''}</tr></tfoot>` : ''}
 </table>
 </div>`}
+${after ?? ''}
 </section>`;
+}
+
+/** What follows a table on the page: the median time to answer under the questions to the coordinator. */
+function below(t: Texts, d: Dashboard, table: DashboardTable, minimum: number): Html | undefined {
+  return table.id === 'voorgelegd' ? html`<p class="mediaan">${answerTimeText(t, d.answerTime, minimum)}</p>` : undefined;
 }
 
 function legend(t: Texts, minimum: number): Html {
@@ -92,7 +118,11 @@ function tiles(t: Texts, d: Dashboard, minimum: number): Html {
     [t.t('hr.tegel.registraties'), tableOf('registraties')?.total, undefined],
     [t.t('hr.tegel.deelname'), tableOf('deelname')?.total, undefined],
   ];
-  return html`<ul class="tegels">${items.map(([label, value, before]) => html`<li class="tegel"><span>${label}</span><span class="waarde">${value ? cellText(t, value, minimum) : '–'}</span>${before && years ? html`<span class="vorig">${t.t('hr.tegel.vorig', { jaar: d.year - 1, aantal: cellText(t, before, minimum) })}</span>` : ''}</li>`)}</ul>`;
+  const put = tableOf('voorgelegd');
+  const questionsPut = put && put.rows.length > 0 ? put.rows.find((r) => r.key === 'voorgelegd')?.total : undefined;
+  return html`<ul class="tegels">${items.map(([label, value, before]) => html`<li class="tegel"><span>${label}</span><span class="waarde">${value ? cellText(t, value, minimum) : '–'}</span>${before && years ? html`<span class="vorig">${t.t('hr.tegel.vorig', { jaar: d.year - 1, aantal: cellText(t, before, minimum) })}</span>` : ''}</li>`)}${questionsPut
+    ? html`<li class="tegel"><span>${t.t('hr.tegel.voorgelegd')}</span><span class="waarde">${cellText(t, questionsPut, minimum)}</span><span class="vorig">${answerTimeText(t, d.answerTime, minimum)}</span></li>`
+    : ''}</ul>`;
 }
 
 export function dashboardRoutes(o: DashboardOptions): Router {
@@ -122,7 +152,7 @@ export function dashboardRoutes(o: DashboardOptions): Router {
 <p class="inleiding">${t.t('hr.inleiding')}</p>
 ${legend(t, minimum)}
 ${tiles(t, d, minimum)}
-${d.tables.map((table) => tableHtml(t, table, minimum, d.year, true))}`;
+${d.tables.map((table) => tableHtml(t, table, minimum, d.year, true, below(t, d, table, minimum)))}`;
     res.type('html').send(page(t, { title: t.t('hr.titel', { jaar: d.year }), user: await auth.person(req), current: '/hr', scripts: ['/backoffice/static/chart.umd.min.js', '/backoffice/static/dashboard.js'] }, body));
   });
 
@@ -133,7 +163,7 @@ ${d.tables.map((table) => tableHtml(t, table, minimum, d.year, true))}`;
 <h1>${t.t('hr.rapport_titel', { jaar: d.year })}</h1>
 <p>${t.t('hr.rapport_inleiding', { jaar: d.year })}</p>
 ${legend(t, minimum)}
-${d.tables.map((table) => tableHtml(t, table, minimum, d.year, false))}
+${d.tables.map((table) => tableHtml(t, table, minimum, d.year, false, below(t, d, table, minimum)))}
 <p class="legenda">${t.t('hr.rapport_voet')}</p>`;
     res.type('html').send(page(t, { title: t.t('hr.rapport_titel', { jaar: d.year }), user: await auth.person(req), print: true, scripts: ['/backoffice/static/print.js'] }, body));
   });
@@ -152,10 +182,10 @@ ${d.tables.map((table) => tableHtml(t, table, minimum, d.year, false))}
     }
     const hasTotals = id !== 'jaren';
     const csvCell = (s: Shown) => shownText(s, minimum);
-    const header = [t.t(id === 'registraties' ? 'tabel.soort' : id === 'deelname' ? 'tabel.onderdeel' : 'tabel.thema'), ...table.columns.map((c) => c.label), ...(hasTotals ? [t.t('tabel.totaal')] : [])];
+    const header = [t.t(firstColumn(id)), ...table.columns.map((c) => c.label), ...(hasTotals ? [t.t('tabel.totaal')] : [])];
     const rows = table.rows.map((r) => [r.label, ...r.cells.map(csvCell), ...(hasTotals ? [csvCell(r.total)] : [])]);
-    const totals = [t.t('tabel.totaal'), ...table.totals.map(csvCell), ...(hasTotals ? [csvCell(table.total)] : [])];
-    res.type('text/csv; charset=utf-8').attachment(`${id}-${String(d.year)}.csv`).send(toCsv([header, ...rows, totals]));
+    const totals = table.columnTotals ? [[t.t('tabel.totaal'), ...table.totals.map(csvCell), ...(hasTotals ? [csvCell(table.total)] : [])]] : [];
+    res.type('text/csv; charset=utf-8').attachment(`${id}-${String(d.year)}.csv`).send(toCsv([header, ...rows, ...totals]));
   });
   return router;
 }

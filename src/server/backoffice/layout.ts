@@ -17,11 +17,21 @@ export interface PageOptions {
 const NAV: { path: string; role: Role; key: string }[] = [
   { path: '/hr', role: 'hr', key: 'nav.hr' },
   { path: '/coordinator', role: 'coordinator', key: 'nav.coordinator' },
+  { path: '/coordinator/vragen', role: 'coordinator', key: 'nav.vragen' },
 ];
+
+/** The link of the current page: the longest path it starts with, so /coordinator/vragen is not also /coordinator. */
+function currentLink(current: string | undefined): string | undefined {
+  if (!current) return undefined;
+  return NAV.map((n) => n.path)
+    .filter((path) => current === path || current.startsWith(`${path}/`))
+    .sort((a, b) => b.length - a.length)[0];
+}
 
 export function page(t: Texts, options: PageOptions, body: Html): string {
   const { user } = options;
   const links = NAV.filter((n) => user?.roles.includes(n.role));
+  const here = currentLink(options.current);
   return html`<!doctype html>
 <html lang="nl">
 <head>
@@ -36,7 +46,7 @@ export function page(t: Texts, options: PageOptions, body: Html): string {
   <div class="kop-binnen">
     <span class="merk">${t.t('app.naam')}</span>
     ${links.length > 0 && !options.print
-      ? html`<nav aria-label="${t.t('nav.label')}"><ul>${links.map((l) => html`<li><a href="${l.path}"${options.current?.startsWith(l.path) ? html` aria-current="page"` : ''}>${t.t(l.key)}</a></li>`)}</ul></nav>`
+      ? html`<nav aria-label="${t.t('nav.label')}"><ul>${links.map((l) => html`<li><a href="${l.path}"${l.path === here ? html` aria-current="page"` : ''}>${t.t(l.key)}</a></li>`)}</ul></nav>`
       : ''}
     ${user
       ? html`<form class="uit" method="post" action="/auth/uitloggen"><span class="wie">${user.name}</span> <button type="submit" class="knop-stil">${t.t('nav.uitloggen')}</button></form>`

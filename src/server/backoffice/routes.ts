@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
+import type { CoordinatorPorts } from '../../core/questions/coordinator.js';
 import type { RuleBase } from '../../core/rulebase/load.js';
 import type { AppLogger } from '../../logging.js';
 import type { StoreServices } from '../../store/index.js';
@@ -9,6 +10,7 @@ import type { SignIn } from '../auth/oidc.js';
 import { workspaceRoutes } from './coordinator.js';
 import { dashboardRoutes } from './hr-page.js';
 import { messagePage } from './layout.js';
+import { questionsRoutes } from './questions-page.js';
 import type { Texts } from './texts.js';
 
 /** The back office: its stylesheet and scripts (Chart.js from node_modules), /hr and /coordinator. */
@@ -24,6 +26,8 @@ export interface BackofficeOptions {
   logger: AppLogger;
   publicUrl: string | undefined;
   now: () => Date;
+  /** The questions put to the coordinator, answered on /coordinator/vragen as in the coordinators' channel. */
+  questions: CoordinatorPorts & { reminderWorkingDays: number; keepDays: number };
 }
 
 export function backofficeRoutes(o: BackofficeOptions): Router {
@@ -46,6 +50,18 @@ export function backofficeRoutes(o: BackofficeOptions): Router {
     texts: t,
     logger: o.logger,
     publicUrl: o.publicUrl,
+  }));
+  const { reminderWorkingDays, keepDays, ...ports } = o.questions;
+  router.use(questionsRoutes({
+    ports,
+    usage: o.services.usage,
+    auth,
+    texts: t,
+    logger: o.logger,
+    publicUrl: o.publicUrl,
+    reminderWorkingDays,
+    keepDays,
+    now: o.now,
   }));
   router.use(dashboardRoutes({ services: o.services, auth, texts: t, logger: o.logger, now: o.now }));
   return router;

@@ -1,4 +1,6 @@
+import { ANSWER_BUCKETS } from '../../core/questions/timing.js';
 import type { Texts } from '../../core/texts/texts.js';
+import type { AnswerTime } from '../../reports/dashboard.js';
 
 /**
  * The back office's sentences live in rules/teksten/backoffice.json, read like every other text file
@@ -17,6 +19,7 @@ export function statsLabels(t: Texts): import('../../reports/stats-format.js').S
       if (by === 'verdict') {
         const dilemma = /^([a-z0-9-]+):([a-z0-9]+)$/.exec(key);
         if (dilemma) return t.t('oordeel.dilemma_keuze', { dilemma: dilemma[1] ?? '', keuze: (dilemma[2] ?? '').toUpperCase() });
+        if ((ANSWER_BUCKETS as readonly string[]).includes(key)) return answerBand(t, key);
         return word('oordeel', key) ?? key;
       }
       return key;
@@ -28,5 +31,18 @@ export function statsLabels(t: Texts): import('../../reports/stats-format.js').S
     legend: (minimum) => t.t('hr.legenda', { minimum }),
     yearTitle: (year) => t.t('hr.rapport_titel', { jaar: year }),
     tableTitle: (id, year) => t.t(`hr.${id}.titel`, { jaar: year }),
+    answerTime: (a, minimum) => answerTimeText(t, a, minimum),
   };
+}
+
+/** The median time to a first answer in words, or why it is not shown. */
+export function answerTimeText(t: Texts, a: AnswerTime, minimum: number): string {
+  if (a.kind === 'geen') return t.t('hr.mediaan_geen');
+  if (a.kind === 'te_weinig') return t.t('hr.mediaan_te_weinig', { minimum });
+  return t.t('hr.mediaan', { tijd: answerBand(t, a.band) });
+}
+
+/** A band of working days ("6-10") in words; the text keys cannot hold "-" or "+". */
+export function answerBand(t: Texts, band: string): string {
+  return t.t(`antwoordtijd.${band.replace('-', '_').replace('+', '_plus')}`);
 }

@@ -10,6 +10,7 @@ import {
 } from '../../core/questions/model.js';
 import type { Channel } from '../../core/usage.js';
 import type { Store } from '../database.js';
+import type { CoordinatorQuestionTable, QuestionMessageTable } from '../schema.js';
 import type { Sealer } from './sealing.js';
 
 /**
@@ -22,6 +23,8 @@ const DAY = 24 * 60 * 60 * 1000;
 function newCode(): string {
   return `V-${Array.from({ length: 5 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')}`;
 }
+
+type MessageRow = Pick<QuestionMessageTable, 'author' | 'body' | 'created_at'>;
 
 function sameAddress(a: Address, b: Address): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -51,7 +54,7 @@ export class StoreQuestionDesk implements QuestionDesk {
           await trx.insertInto('coordinator_questions').values({ id, code, status: 'open', channel, asker: sealed, created_at: at }).execute();
           await trx.insertInto('question_messages').values({ id: randomUUID(), question_id: id, author: 'medewerker', body: sealedBody, created_at: at }).execute();
         });
-        return { code, status: 'open', createdAt: at, messages: [{ author: 'medewerker', body, at }] };
+        return { code, status: 'open', createdAt: at, closedAt: null, deleteAfter: null, messages: [{ author: 'medewerker', body, at }] };
       } catch (error) {
         // Two questions drew the same code (one in millions): draw again.
         if (attempt >= 3) throw error;
@@ -104,6 +107,20 @@ export class StoreQuestionDesk implements QuestionDesk {
     return views.filter((v): v is QuestionView => v !== null);
   }
 
+  async all(): Promise<QuestionView[]> {
+    const questions = await this.store.db.selectFrom('coordinator_questions').selectAll().orderBy('created_at').execute();
+    if (questions.length === 0) return [];
+    // Two queries for the whole page, not one per question.
+    const messages = await this.store.db
+      .selectFrom('question_messages')
+      .select(['question_id', 'author', 'body', 'created_at'])
+      .where('question_id', 'in', questions.map((q) => q.id))
+      .orderBy('created_at')
+      .execute();
+    const bodies = await this.bodies();
+    return questions.map((q) => this.asView(q, messages.filter((m) => m.question_id === q.id), bodies));
+  }
+
   async view(code: string): Promise<QuestionView | null> {
     const question = await this.row(code);
     if (!question) return null;
@@ -113,11 +130,16 @@ export class StoreQuestionDesk implements QuestionDesk {
       .where('question_id', '=', question.id)
       .orderBy('created_at')
       .execute();
-    const bodies = await this.bodies();
+    return this.asView(question, messages, await this.bodies());
+  }
+
+  private asView(question: CoordinatorQuestionTable, messages: MessageRow[], bodies: Sealer): QuestionView {
     return {
       code: question.code,
       status: question.status as QuestionStatus,
       createdAt: question.created_at,
+      closedAt: question.closed_at,
+      deleteAfter: question.delete_after,
       messages: messages.map((m) => ({
         author: m.author as Author,
         body: String(bodies.open(m.body)),

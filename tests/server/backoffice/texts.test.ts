@@ -5,6 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { INTENTS } from '../../../src/core/rulebase/schema.js';
 import { readTexts } from '../../../src/core/texts/load.js';
+import { ANSWER_BUCKETS } from '../../../src/core/questions/timing.js';
+import { USAGE_EVENTS } from '../../../src/core/usage.js';
+import { COORDINATOR_QUESTIONS, PARTICIPATION, TABLE_IDS } from '../../../src/reports/dashboard.js';
+import { statsLabels } from '../../../src/server/backoffice/texts.js';
 import { DECISIONS, MEASURES } from '../../../src/store/services/workspace.js';
 
 /** Every sentence of the back office is in rules/teksten/backoffice.json, and an organisation can reword them. */
@@ -31,12 +35,30 @@ describe('back-office texts', () => {
       ...INTENTS.map((i) => `thema.${i}`),
       ...Array.from({ length: 12 }, (_, i) => `maand.${String(i + 1)}`),
       ...['open', 'bekeken', 'ingetrokken', 'alle'].map((s) => `status.${s}`),
-      ...['vragen', 'jaren', 'doorverwijzingen', 'registraties', 'deelname'].flatMap((t) => [`hr.${t}.titel`, `hr.${t}.uitleg`]),
+      ...TABLE_IDS.flatMap((t) => [`hr.${t}.titel`, `hr.${t}.uitleg`]),
+      ...PARTICIPATION.map((p) => `deelname.${p.key}`),
+      ...COORDINATOR_QUESTIONS.map((q) => `voorgelegd.${q.key}`),
       ...['medewerker', 'coordinator', 'systeem'].map((a) => `actor.${a}`),
       ...['aangemaakt', 'gewijzigd', 'ingetrokken', 'beoordeeld', 'verwijderd'].map((a) => `actie.${a}`),
+      ...['open', 'reactie', 'beantwoord', 'gesloten'].map((s) => `vragen.status.${s}`),
+      ...['antwoord', 'terugvraag'].flatMap((k) => [`vragen.soort.${k}`, `vragen.verstuurd.${k}`]),
+      ...['medewerker', 'coordinator'].map((a) => `vragen.auteur.${a}`),
     ];
     expect(used.size).toBeGreaterThan(50);
     for (const key of [...used, ...composed]) expect(texts.has(key), key).toBe(true);
+  });
+
+  it('HR\'s statistics name every event, theme and verdict of the questions to the coordinator in Dutch', () => {
+    const labels = statsLabels(texts);
+    for (const event of USAGE_EVENTS) expect(labels.event(event), event).not.toBe(event);
+    for (const theme of INTENTS) expect(labels.key('intent', theme), theme).not.toBe(theme);
+    // vraag_voorgelegd counts "open", vraag_gesloten whether it had an answer, vraag_beantwoord the band.
+    for (const verdict of ['open', 'beantwoord', 'onbeantwoord', ...ANSWER_BUCKETS]) {
+      expect(labels.key('verdict', verdict), verdict).not.toBe(verdict);
+    }
+    expect(labels.key('verdict', '6-10')).toBe('6 tot en met 10 werkdagen');
+    expect(labels.answerTime({ kind: 'mediaan', band: '0' }, 5)).toBe('Mediane tijd tot een eerste antwoord: dezelfde werkdag.');
+    expect(labels.answerTime({ kind: 'te_weinig' }, 5)).toContain('minder dan 5 vragen beantwoord');
   });
 
   it('an organisation rewords a sentence in its own rule base; an unknown key or placeholder stops the start', () => {
