@@ -61,7 +61,9 @@ export async function registerCommand(
       throw new GedragsbotError('NOT_FOUND', `Geen registratie ${o.id}${o.register ? ` in het register ${o.register}` : ''}; gebruik de code uit "gedragsbot register list".`);
     }
     await services.coordinator.review(SYSTEM_ACTOR, found.register, found.id, o.note);
-    return `Registratie ${o.id.toUpperCase()} is als bekeken gemarkeerd; de medewerker krijgt je notitie te zien.`;
+    const code = /^([GN])\s*-?\s*([0-9A-Z]{4})$/i.exec(o.id.trim());
+    const named = code ? `${code[1] ?? ''}-${code[2] ?? ''}`.toUpperCase() : o.id;
+    return `Registratie ${named} is als bekeken gemarkeerd; de medewerker krijgt je notitie te zien.`;
   }
   throw new GedragsbotError('INPUT_INVALID', 'Gebruik: gedragsbot register list|export|review …');
 }

@@ -44,7 +44,7 @@ describe('gedragsbot register / nevenwerk / retention', () => {
     expect((await runCli(['register', 'list', '--store', url])).stdout).toContain(`${code!}  Open`);
     const review = await runCli(['register', 'review', code!.toLowerCase().replace('-', ''), '--note', 'In orde', '--store', url]);
     expect(review.code).toBe(0);
-    expect(review.stdout).toContain('als bekeken gemarkeerd');
+    expect(review.stdout).toContain(`Registratie ${code!} is als bekeken gemarkeerd`);
     const byId = await runCli(['register', 'review', giftId.slice(0, 8), '--register', 'geschenk', '--note', 'Nog steeds in orde', '--store', url]);
     expect(byId.code).toBe(0);
     expect((await runCli(['register', 'list', '--store', url, '--unreviewed'])).stdout).not.toContain('Fles wijn');
