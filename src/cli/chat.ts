@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import wrapAnsi from 'wrap-ansi';
 import type { DilemmaDeck } from '../core/dilemmas/load.js';
 import type { DilemmaTally } from '../core/dilemmas/practice.js';
 import type { Readable, Writable } from 'node:stream';
@@ -12,11 +13,43 @@ import type { CoordinatorPort, RegisterService } from '../core/registers/service
 import { silentLogger, type UsageRecorder } from '../core/usage.js';
 import { formatForPeople } from './ask.js';
 
-/** `gedragsbot chat`: the same core in a terminal; buttons become numbered choices. */
+/**
+ * `gedragsbot chat`: the same core in a terminal; buttons become numbered choices. A dilemma's options are
+ * already listed with their letter in the text, so they are chosen by that letter, not numbered a second time.
+ */
 const QUIT = new Set(['stop', 'exit', 'quit', 'doei', ':q']);
+const INDENT = '     ';
+const NBSP = '\u00a0';
 
 function choicesOf(reply: BotReply): Action[] {
   return [...(reply.question?.choices ?? []), ...reply.actions];
+}
+
+/** Choices by what the person types: "1", "2", … and, for a dilemma, its letters "a", "b", …. */
+export function keyedChoices(reply: BotReply): { numbered: Action[]; lettered: Map<string, Action> } {
+  const all = choicesOf(reply);
+  const lettered = new Map(all.filter((c) => c.id === 'dilemma_keuze').map((c) => [c.value.toLowerCase(), c]));
+  return { numbered: all.filter((c) => c.id !== 'dilemma_keuze'), lettered };
+}
+
+/**
+ * Wraps each line on word boundaries to the terminal's width; a continued line hangs under the text of its
+ * bullet or list letter, so a list stays a list. A word longer than the line (an address) is never cut.
+ */
+export function wrapForTerminal(text: string, width: number): string[] {
+  return text.split('\n').flatMap((line) => {
+    const hang = /^\s*(?:(?:[•-]|\d+\.|[A-Z]\.|\[\w+\])\s+)?/.exec(line)?.[0].length ?? 0;
+    const room = Math.max(width - hang, 20);
+    // A phone number ("088 123 4500") stays on one line: its spaces do not count as word boundaries here.
+    const kept = line.slice(hang).replace(/\d[\d ]*\d/g, (n) => n.replace(/ /g, NBSP));
+    const wrapped = wrapAnsi(kept, room, { hard: false, trim: true }).replaceAll(NBSP, ' ').split('\n');
+    return wrapped.map((part, i) => (i === 0 ? line.slice(0, hang) : ' '.repeat(hang)) + part);
+  });
+}
+
+function widthOf(output: Writable): number {
+  const columns = (output as Writable & { columns?: number }).columns;
+  return Math.min(Math.max(columns ?? 80, 40), 100) - INDENT.length;
 }
 
 export interface ChatOptions {
@@ -40,12 +73,11 @@ export async function chat(ruleBase: RuleBase, input: Readable, output: Writable
   });
   const engine = new Engine(bot, silentLogger);
   const rl = createInterface({ input, output, terminal: false });
-  const say = (text: string) => output.write(`${text}\n`);
-  say(
-    `Gedragsbot — vragen over de gedragscode van ${ruleBase.organisation.naam}. Typ je vraag; "stop" om te stoppen.`,
-  );
+  const width = widthOf(output);
+  const say = (text: string) => output.write(`${wrapForTerminal(text, width + INDENT.length).join('\n')}\n`);
+  say(`Gedragsbot: vragen over de gedragscode van ${ruleBase.organisation.naam}. Typ je vraag, of "stop" om te stoppen.`);
   say('Je berichten worden nergens bewaard; de bot telt alleen anoniem hoe vaak welk onderwerp aan bod komt.\n');
-  let choices: Action[] = [];
+  let choices: ReturnType<typeof keyedChoices> = { numbered: [], lettered: new Map() };
   output.write('jij> ');
   for await (const line of rl) {
     const typed = line.trim();
@@ -54,7 +86,7 @@ export async function chat(ruleBase: RuleBase, input: Readable, output: Writable
       output.write('jij> ');
       continue;
     }
-    const picked = /^\d+$/.test(typed) ? choices[Number(typed) - 1] : undefined;
+    const picked = /^\d+$/.test(typed) ? choices.numbered[Number(typed) - 1] : choices.lettered.get(typed.toLowerCase().replace(/[.)]$/, ''));
     const interaction: Interaction = picked ? { kind: 'action', id: picked.id, value: picked.value } : { kind: 'text', text: typed };
     const outcomes = await engine.handle({ interaction, channel: 'cli', user: options.user, place: { kind: 'direct' }, forms: 'none' });
     const reply = outcomes.flatMap((o) => (o.kind === 'reply' ? [o.reply] : [])).at(-1);
@@ -62,10 +94,17 @@ export async function chat(ruleBase: RuleBase, input: Readable, output: Writable
       output.write('jij> ');
       continue;
     }
-    say(`\nbot> ${formatForPeople(reply, { inlineChoices: false }).replace(/\n/g, '\n     ')}`);
-    choices = choicesOf(reply);
-    choices.forEach((c, i) => {
-      say(`     [${i + 1}] ${c.label}`);
+    const lines = wrapForTerminal(formatForPeople(reply, { inlineChoices: false }), width);
+    output.write(`\nbot> ${lines.join(`\n${INDENT}`)}\n`);
+    choices = keyedChoices(reply);
+    const letters = [...choices.lettered.keys()].map((l) => l.toUpperCase());
+    if (letters.length > 0) {
+      const named = letters.length > 1 ? `${letters.slice(0, -1).join(', ')} of ${letters.at(-1) ?? ''}` : letters.join('');
+      output.write(`${INDENT}Typ ${named} om te kiezen.\n`);
+    }
+    choices.numbered.forEach((c, i) => {
+      const label = wrapForTerminal(`[${String(i + 1)}] ${c.label}`, width);
+      output.write(`${INDENT}${label.join(`\n${INDENT}`)}\n`);
     });
     output.write('\njij> ');
   }

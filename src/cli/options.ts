@@ -16,3 +16,8 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown, comma
   const why = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n');
   throw new GedragsbotError('INPUT_INVALID', `Ongeldige optie voor ${command}:\n${why}`);
 }
+
+/** "1 geschenk", "3 geschenken": a number with the word that fits it. */
+export function count(n: number, one: string, many: string): string {
+  return `${String(n)} ${n === 1 ? one : many}`;
+}

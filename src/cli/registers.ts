@@ -2,12 +2,13 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { z } from 'zod';
 import { GedragsbotError } from '../core/errors.js';
+import { calendarDay } from '../core/texts/time.js';
 import type { Texts } from '../core/texts/texts.js';
 import { formatListing } from '../reports/register-format.js';
 import type { StoreServices } from '../store/index.js';
 import { SYSTEM_ACTOR } from '../store/services/coordinator.js';
 import { TIME_ZONE } from '../store/time.js';
-import { dayOption, parseOptions } from './options.js';
+import { count, dayOption, parseOptions } from './options.js';
 
 /**
  * Commands for the integrity coordinator and IT on the server: list and export
@@ -60,7 +61,9 @@ export async function registerCommand(
       throw new GedragsbotError('NOT_FOUND', `Geen registratie ${o.id}${o.register ? ` in het register ${o.register}` : ''}; gebruik de code uit "gedragsbot register list".`);
     }
     await services.coordinator.review(SYSTEM_ACTOR, found.register, found.id, o.note);
-    return `Registratie ${o.id.toUpperCase()} is als bekeken gemarkeerd; de medewerker krijgt je notitie te zien.`;
+    const code = /^([GN])\s*-?\s*([0-9A-Z]{4})$/i.exec(o.id.trim());
+    const named = code ? `${code[1] ?? ''}-${code[2] ?? ''}`.toUpperCase() : o.id;
+    return `Registratie ${named} is als bekeken gemarkeerd; de medewerker krijgt je notitie te zien.`;
   }
   throw new GedragsbotError('INPUT_INVALID', 'Gebruik: gedragsbot register list|export|review …');
 }
@@ -95,6 +98,17 @@ export async function retention(
     'retention run',
   );
   const result = await services.coordinator.retention(SYSTEM_ACTOR, o.months, o.dryRun);
-  const verb = o.dryRun ? 'zou verwijderen' : 'verwijderd';
-  return `Bewaartermijn ${String(o.months)} maanden (alles van voor ${result.cutoff}): ${String(result.gifts)} geschenken en ${String(result.sideJobs)} nevenwerkzaamheden ${verb}. De tellingen blijven staan.`;
+  const term = `Bewaartermijn ${count(o.months, 'maand', 'maanden')}: alles van vóór ${calendarDay(result.cutoff)}.`;
+  const parts = [
+    ...(result.gifts > 0 ? [count(result.gifts, 'geschenk', 'geschenken')] : []),
+    ...(result.sideJobs > 0 ? [count(result.sideJobs, 'nevenwerkzaamheid', 'nevenwerkzaamheden')] : []),
+  ];
+  const what = parts.join(' en ');
+  const one = result.gifts + result.sideJobs === 1;
+  const done = parts.length === 0
+    ? (o.dryRun ? 'Er is niets zo oud, dus er zou niets worden verwijderd.' : 'Er was niets zo oud; er is niets verwijderd.')
+    : o.dryRun
+      ? `Er ${one ? 'zou' : 'zouden'} ${what} worden verwijderd (proefrun: er is nog niets verwijderd).`
+      : `Er ${one ? 'is' : 'zijn'} ${what} verwijderd.`;
+  return `${term} ${done} De tellingen blijven staan.`;
 }

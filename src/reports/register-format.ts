@@ -3,6 +3,7 @@ import type { GiftEntry, RegisterName, SideJobEntry } from '../core/registers/mo
 import type { Texts } from '../core/texts/texts.js';
 import type { RegisterListing } from '../store/services/coordinator.js';
 import { toCsv } from './csv.js';
+import { registerTable } from './register-table.js';
 
 /**
  * The registers for the integrity coordinator: a readable list, or CSV/JSON to work with. The columns
@@ -11,6 +12,11 @@ import { toCsv } from './csv.js';
 export type ListingFormat = 'table' | 'csv' | 'json';
 
 type Entry = GiftEntry | SideJobEntry;
+
+/** "Niet toegestaan" rather than the stored "niet_toegestaan". */
+function verdictWords(texts: Texts, verdict: string): string {
+  return texts.has(`oordeel.${verdict}`) ? texts.t(`oordeel.${verdict}`) : verdict;
+}
 
 function columns(register: RegisterName, texts: Texts): [string, (e: Entry) => string | number][] {
   const fields = fieldsOf(register).map((field): [string, (e: Entry) => string | number] => [
@@ -25,7 +31,7 @@ function columns(register: RegisterName, texts: Texts): [string, (e: Entry) => s
     ['id', (e) => e.id],
     ['medewerker', (e) => e.owner],
     ...fields,
-    ...(register === 'geschenk' ? [['oordeel', (e: Entry) => (e as GiftEntry).verdict] as [string, (e: Entry) => string]] : []),
+    ...(register === 'geschenk' ? [['oordeel', (e: Entry) => verdictWords(texts, (e as GiftEntry).verdict)] as [string, (e: Entry) => string]] : []),
     ['status', (e) => e.status],
     ['geregistreerd', (e) => e.createdAt],
     ['bekeken', (e) => e.reviewedAt ?? ''],
@@ -48,23 +54,5 @@ export function formatListing(listing: RegisterListing, format: ListingFormat, t
     if (listing.sideJobs.length > 0) rows.push(...csvRows('nevenwerk', texts, listing.sideJobs));
     return toCsv(rows);
   }
-  const field = (register: RegisterName, key: string) => fieldsOf(register).find((f) => f.key === key);
-  const show = (register: RegisterName, key: string, value: unknown) => {
-    const declared = field(register, key);
-    return declared ? shownValue(texts, declared, value) : String(value);
-  };
-  const lines: string[] = [];
-  lines.push(`Geschenken (${String(listing.gifts.length)})`);
-  for (const g of listing.gifts) {
-    const reviewed = g.reviewedAt ? ' [bekeken]' : '';
-    const withdrawn = g.status === 'ingetrokken' ? ' [ingetrokken]' : '';
-    lines.push(`  ${g.code ?? g.id}  ${g.date}  ${g.owner}  ${g.description} (${show('geschenk', 'valueEuros', g.valueEuros)}) van ${g.giverOrg} — ${show('geschenk', 'outcome', g.outcome)}, ${g.verdict}${reviewed}${withdrawn}`);
-  }
-  lines.push('', `Nevenwerkzaamheden en belangen (${String(listing.sideJobs.length)})`);
-  for (const s of listing.sideJobs) {
-    const reviewed = s.reviewedAt ? ' [bekeken]' : '';
-    const withdrawn = s.status === 'ingetrokken' ? ' [ingetrokken]' : '';
-    lines.push(`  ${s.code ?? s.id}  ${s.owner}  ${show('nevenwerk', 'kind', s.kind)}: ${s.role} bij ${s.organisation}${reviewed}${withdrawn}`);
-  }
-  return lines.join('\n');
+  return registerTable(listing, texts);
 }

@@ -1,3 +1,4 @@
+import { calendarDay } from '../core/texts/time.js';
 import type { StatsTable } from '../store/services/stats.js';
 import { toCsv } from './csv.js';
 import type { AnswerTime, Dashboard } from './dashboard.js';
@@ -67,7 +68,7 @@ export function formatTable(table: StatsTable, format: StatsFormat, labels: Stat
   const body = collapsed(table, labels);
   const total = [labels.total, table.total];
   if (format === 'csv') return toCsv([header, ...body, total]);
-  const title = `${labels.event(table.event)} per ${labels.by(table.by)}, ${table.from} t/m ${table.to}`;
+  const title = `${labels.event(table.event)} per ${labels.by(table.by)}, ${calendarDay(table.from)} t/m ${calendarDay(table.to)}`;
   return `${title}\n\n${aligned([header, ...body, total])}\n\n${labels.legend(minimum)}`;
 }
 

@@ -135,7 +135,7 @@ describe('the weekly poll across two instances', () => {
     expect(result).toHaveLength(1);
     expect(String(result[0]?.params.text)).toContain('(3 stemmen)');
     expect(String(result[0]?.params.text)).toContain('minder dan 5 mensen');
-    expect(String(result[0]?.params.text)).toContain('Om samen over te praten');
+    expect(String(result[0]?.params.text)).toContain('Om samen te bespreken');
     expect(await a.services.store.db.selectFrom('poll_votes').selectAll().execute()).toEqual([]);
     expect(await a.services.store.db.selectFrom('polls').select('hash_key').where('hash_key', 'is not', null).execute()).toEqual([]);
   });

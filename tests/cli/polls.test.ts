@@ -38,7 +38,10 @@ describe('gedragsbot poll', () => {
     // Before the first slot nothing is due; at Tuesday 10:00 (09:00 UTC in winter) the poll goes out.
     expect((await runCli(['poll', 'run-due', '--now', nextTuesday(9, 59), '--store', store])).stdout).toContain('geplaatst: 0');
     const due = await runCli(['poll', 'run-due', '--now', nextTuesday(10, 0), '--store', store]);
-    expect(due.stdout).toMatch(/geplaatst: 1 \(\d{4}-\d{2}-\d{2}T10:00\)/);
+    // Local time in words, as the WIO planned it; no UTC, no ISO stamps.
+    expect(due.stdout).toMatch(/^Uitgevoerd voor dinsdag \d{1,2} [a-z]+ om 10:00 \(Nederlandse tijd\):/);
+    expect(due.stdout).toMatch(/geplaatst: 1 poll \(dinsdag \d{1,2} [a-z]+ om 10:00\)/);
+    expect(due.stdout).not.toMatch(/UTC|\d{4}-\d{2}-\d{2}/);
     expect((await runCli(['poll', 'run-due', '--now', nextTuesday(10, 0, 30), '--store', store])).stdout).toContain('geplaatst: 0');
     const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
     expect(posts).toHaveLength(1);
@@ -53,9 +56,46 @@ describe('gedragsbot poll', () => {
     expect((await runCli(['poll', 'plan', '--kanaal', 'teams:19:onbekend@thread.tacv2', '--dag', 'dinsdag', '--tijd', '10:00', '--store', own])).code).toBe(0);
     const due = await runCli(['poll', 'run-due', '--now', nextTuesday(10, 0), '--store', own]);
     expect(due.code).toBe(1);
-    expect(due.stderr).toContain('geplaatst: 0');
-    expect(due.stderr).toContain('niet geplaatst: 1');
-    expect(due.stderr).toContain('teams:19:onbekend@thread.tacv2: Teams-kanaal 19:onbekend@thread.tacv2 is onbekend');
+    expect(due.stderr).toContain('geplaatst: 0 polls');
+    expect(due.stderr).toContain('niet geplaatst in 1 kanaal:');
+    expect(due.stderr).toContain('teams:19:onbekend@thread.tacv2: Teams is niet ingesteld op deze server');
+  });
+
+  it('run-due without any reachable channel exits non-zero, says why and runs nothing', async () => {
+    const own = sqliteUrl();
+    expect((await runCli(['poll', 'plan', '--kanaal', 'slack:C0WIO0002', '--dag', 'dinsdag', '--tijd', '10:00', '--store', own])).code).toBe(0);
+    vi.stubEnv('SLACK_BOT_TOKEN', '');
+    vi.stubEnv('SLACK_SIGNING_SECRET', '');
+    try {
+      const due = await runCli(['poll', 'run-due', '--now', nextTuesday(10, 0), '--store', own]);
+      expect(due.code).toBe(2);
+      expect(due.stdout).toBe('');
+      expect(due.stderr).toContain('Geen kanaal bereikbaar: Slack en Teams zijn op deze server niet ingesteld');
+      expect(due.stderr).toContain('SLACK_BOT_TOKEN');
+      expect(due.stderr).not.toContain('geplaatst:');
+      const now = await runCli(['poll', 'nu', '--kanaal', 'slack:C0WIO0002', '--store', own]);
+      expect(now.code).toBe(2);
+      expect(now.stderr).toContain('Geen kanaal bereikbaar: Slack is op deze server niet ingesteld');
+    } finally {
+      vi.stubEnv('SLACK_BOT_TOKEN', 'xoxb-test-token');
+      vi.stubEnv('SLACK_SIGNING_SECRET', 'slack-signing-secret-0123456789');
+    }
+    // The slot was not used up: once Slack is set up, the poll still goes out.
+    const later = await runCli(['poll', 'run-due', '--now', nextTuesday(10, 5), '--store', own]);
+    expect(later.code).toBe(0);
+    expect(later.stdout).toContain('geplaatst: 1 poll');
+  });
+
+  it('poll nu that reaches no channel says so and exits non-zero', async () => {
+    const own = sqliteUrl();
+    const now = await runCli(['poll', 'nu', '--kanaal', 'slack:C0WIO0003', '--kanaal', 'teams:19:x@thread.tacv2', '--store', own]);
+    expect(now.code).toBe(1);
+    expect(now.stderr).toContain('staat uit in 1 kanaal');
+    expect(now.stderr).toContain('Niet geplaatst in 1 kanaal:');
+    expect(now.stderr).toContain('teams:19:x@thread.tacv2: Teams is niet ingesteld op deze server');
+    const nowhere = await runCli(['poll', 'nu', '--kanaal', 'teams:19:x@thread.tacv2', '--store', own]);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('Geen kanaal bereikbaar: Teams is op deze server niet ingesteld');
   });
 
   it('explains wrong input in Dutch', async () => {
@@ -67,6 +107,25 @@ describe('gedragsbot poll', () => {
     expect(badDay.stderr).toContain('--dag: een weekdag: maandag, dinsdag');
     expect(badDay.stderr).toContain('--tijd: een tijd als 10:00');
     expect(badDay.stderr).not.toContain('Welke dag en hoe laat?');
+    // Every mistake names the flag, never the chat syntax ("poll plan dinsdag 10:00 …").
+    const cases: [string[], string][] = [
+      [['poll', 'plan', '--dag', 'dinsdag', '--tijd', '10:00'], '--kanaal: noem minstens één kanaal'],
+      [['poll', 'plan', '--kanaal', 'slack:C1', '--tijd', '10:00'], '--dag: een weekdag'],
+      [['poll', 'plan', '--kanaal', 'slack:C1', '--dag', 'dinsdag', '--tijd', '10:00', '--dagen', '30'], '--dagen: hoogstens 14 dagen'],
+      [['poll', 'nu', '--kanaal', 'slack:C1', '--dagen', 'drie'], '--dagen: een aantal dagen'],
+      [['poll', 'nu'], '--kanaal: noem minstens één kanaal'],
+      [['poll', 'plannen'], 'Onbekende opdracht "poll plannen". Gebruik: gedragsbot poll plan --kanaal'],
+      [['poll', 'annuleer'], 'gedragsbot poll annuleer CODE'],
+    ];
+    for (const [args, message] of cases) {
+      const result = await runCli([...args, '--store', store]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toContain(message);
+      expect(result.stderr, args.join(' ')).not.toMatch(/"poll plan dinsdag|Welke dag|Geef het commando in een kanaal/);
+    }
+    const unknown = await runCli(['poll', 'annuleer', 'abcdef12', '--store', store]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Ik vind geen lopend plan');
     expect((await runCli(['poll', 'run-due', '--now', 'gisteren', '--store', store])).stderr).toContain('gebruik een ISO-tijd');
   });
 });

@@ -64,7 +64,7 @@ describe.each(bothStores())('ask --jsonl --store, then stats, on %s', (_name, ur
     }
     expect(table.total).toBe([...answered.values()].reduce((a, b) => a + b, 0));
     const people = await runCli(['stats', '--store', store, '--by', 'intent']);
-    expect(people.stdout).toContain('Vragen per thema');
+    expect(people.stdout).toMatch(/^Vragen per thema, \d{1,2} [a-z]+ \d{4} t\/m \d{1,2} [a-z]+ \d{4}\n/);
     expect(people.stdout).not.toMatch(/\b(toegestaan_melden|nevenwerkzaamheden|ongewenst_gedrag)\b/);
 
     const stored = await everythingStored(store);

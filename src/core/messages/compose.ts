@@ -22,6 +22,8 @@ export function euro(amount: number): string {
   return `€${(cents ? EUROS_AND_CENTS : WHOLE_EUROS).format(amount)}`;
 }
 
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** "A, B of C" in the texts' own words for "of". */
 function listNames(texts: Texts, names: string[]): string {
   if (names.length <= 1) return names.join('');
@@ -40,8 +42,9 @@ function contactsOf(texts: Texts, org: Organisation, situation: Situation | null
     name: p.naam,
     details: [...detail('rol', p.rol), ...detail('telefoon', p.telefoon), ...detail('email', p.email)],
   }));
+  // A route is named as it reads mid-sentence ("de politie"); as a heading it starts with a capital.
   const external = routesFor(org, situation).map((r): Contact => ({
-    name: r.naam,
+    name: capital(r.naam),
     details: [...detail('wat', r.omschrijving), ...detail('telefoon', r.telefoon), ...detail('email', r.email), ...detail('website', r.url)],
   }));
   return [...internal, ...external];
@@ -91,13 +94,12 @@ export function say(texts: Texts, key: string, org: Organisation): string {
   return fill(texts, texts.t(key), org, { amount: null, amountMin: null, amountMax: null });
 }
 
-/** "Gaat het om een geschenk, een uitnodiging, of iets anders?" with a button per topic. */
+/** "Gaat het om een geschenk, een uitnodiging of iets anders?" with a button per topic. */
 export function topicQuestion(texts: Texts, topics: readonly string[]): NonNullable<BotReply['question']> {
   const names = topics.map((t) => texts.t(`onderwerp.${t}`));
-  const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return {
     slot: 'onderwerp',
-    prompt: texts.t('gesprek.welk_onderwerp', { onderwerpen: [...names, texts.t('onderwerp.anders')].join(', ') }),
+    prompt: texts.t('gesprek.welk_onderwerp', { onderwerpen: listNames(texts, [...names, texts.t('onderwerp.anders')]) }),
     choices: [
       ...topics.map((t, i): Action => ({ id: 'onderwerp', label: capital(names[i] ?? t), value: t })),
       { id: 'onderwerp', label: capital(texts.t('onderwerp.anders')), value: 'anders' },

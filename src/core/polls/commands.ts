@@ -93,8 +93,10 @@ export class PollCommands {
         if (dilemmaId && !this.deck.get(dilemmaId)) return this.unknownDilemma(dilemmaId);
         const poll = await this.scheduler.startNow(where, dilemmaId, now, this.openHours(args));
         if (!poll) return reply(this.texts.t('poll.geen_dilemma'));
+        const titel = this.deck.get(poll.dilemmaId)?.titel ?? '';
+        if (poll.posts.length === 0) return reply(this.texts.t('poll.niet_geplaatst', { titel }));
         return reply(this.texts.t('poll.gestart', {
-          titel: this.deck.get(poll.dilemmaId)?.titel ?? '',
+          titel,
           kanalen: this.channels(poll.posts.length),
           sluit: localMoment(poll.closesAt),
         }));

@@ -309,11 +309,13 @@ export function shownValue(texts: Texts, field: FieldDeclaration, value: unknown
     case 'multichoice': {
       const list = value as string[];
       if (list.length === 0) return texts.t(`${prefix(field)}.leeg`);
-      // "Doet zaken met ons, krijgt subsidie van ons": a list reads as one sentence.
-      return list.map((v, i) => {
+      // "Doet zaken met ons en krijgt subsidie van ons": a list reads as one sentence.
+      const labels = list.map((v, i) => {
         const label = optionLabel(texts, field, v);
         return i === 0 ? label : label.charAt(0).toLowerCase() + label.slice(1);
-      }).join(', ');
+      });
+      if (labels.length === 1) return labels[0] ?? '';
+      return texts.t('opsomming.en', { eerste: labels.slice(0, -1).join(', '), laatste: labels.at(-1) ?? '' });
     }
     case 'yesno':
       return optionLabel(texts, field, value === true ? 'ja' : 'nee');

@@ -92,7 +92,14 @@ export class RegistrationFlow {
 
   /** "Datum: 31 februari bestaat niet." — the field named, so the person knows what to change. */
   problemText(field: FieldDeclaration, problem: Problem, draft: Draft): string {
-    return this.texts.t('registers.flow.probleem', { veld: labelOf(this.texts, field, draft), probleem: this.texts.t(problem.key, problem.values ?? {}) });
+    // A yes-or-no question asked as "betaald of onbetaald?" is answered in its own words, not "ja of nee".
+    const shown = field.kind === 'yesno' && problem.key === 'registers.fout.ja_nee'
+      ? { key: 'registers.fout.kies_uit', values: { keuzes: this.texts.t('opsomming.of', {
+          eerste: `"${optionLabel(this.texts, field, 'ja')}"`,
+          laatste: `"${optionLabel(this.texts, field, 'nee')}"`,
+        }) } }
+      : problem;
+    return this.texts.t('registers.flow.probleem', { veld: labelOf(this.texts, field, draft), probleem: this.texts.t(shown.key, shown.values ?? {}) });
   }
 
   summaryLines(register: RegisterName, draft: Draft): string[] {

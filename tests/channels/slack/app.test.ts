@@ -83,6 +83,6 @@ describe('Slack on /slack/events', () => {
     expect(String((await posts(2))[1]?.params.text)).toContain('Wat is de geschatte waarde?');
     const payload = `payload=${encodeURIComponent(fixture('block-actions.json'))}`;
     expect((await signed(payload, { type: 'application/x-www-form-urlencoded' })).status).toBe(200);
-    expect(String((await posts(3))[2]?.params.text)).toMatch(/^Nee, dit neem je niet aan: met meer dan €50/);
+    expect(String((await posts(3))[2]?.params.text)).toMatch(/^Nee, dit neem je niet aan: geschenken boven €50 sla je af, en dit is meer dan €50 waard/);
   });
 });

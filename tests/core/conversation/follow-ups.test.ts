@@ -72,7 +72,7 @@ describe('a referral wins at any moment', () => {
     const step = await say('Gekregen');
     const referral = await say('wie is de vertrouwenspersoon?');
     expect(referral).toMatchObject({ intent: 'vertrouwenspersoon', verdict: 'doorverwijzen' });
-    expect(referral.text).toContain('Je registratie staat nog klaar — verder of stoppen?');
+    expect(referral.text).toContain('Je registratie staat nog klaar. Wil je verder of stoppen?');
     expect(referral.question?.choices.map((c) => c.label)).toEqual(['Verder', 'Stoppen']);
     expect((await states.get('c'))?.registration).toBeDefined();
     const resumed = await say('verder');

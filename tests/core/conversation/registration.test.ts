@@ -77,7 +77,7 @@ describe('registering a gift in the conversation', () => {
     expect(first.text).toContain('Wanneer was dat?');
     const summary = await run(say, ['vandaag', 'Fles wijn', 'Bouwbedrijf De Vries']);
     expect(summary.text).toContain('• Geschatte waarde: €80');
-    expect(summary.text).toContain('• Aangenomen: Afgeslagen');
+    expect(summary.text).toContain('• Aangenomen of afgeslagen: Afgeslagen');
     expect(summary.text).toContain('goed dat je het hebt afgeslagen');
     await say('Opslaan');
     expect(registers.gifts[0]).toMatchObject({ accepted: false, outcome: 'afgeslagen', verdict: 'niet_toegestaan', valueEuros: 80 });
@@ -99,7 +99,7 @@ describe('registering a side job in the conversation', () => {
     const { registers, counts, say } = setup();
     expect((await say('Ik wil mijn bijbaan registreren')).text).toBe('Bij welke organisatie?');
     const summary = await run(say, ['Tennisclub De Lob', 'trainer', 'Betaald', '4,5', 'september 2024', 'Geen einddatum', 'subsidie en vergunning', 'Nee']);
-    expect(summary.text).toContain('• Relatie met de werkgever: Krijgt subsidie van ons, krijgt vergunningen van ons');
+    expect(summary.text).toContain('• Relatie met de werkgever: Krijgt subsidie van ons en krijgt vergunningen van ons');
     await say('Opslaan');
     expect(registers.sideJobs[0]).toMatchObject({ kind: 'nevenwerk', paid: true, hoursPerWeek: 4.5, startDate: '2024-09-01', relations: ['subsidie', 'vergunning'] });
     expect(counts.filter((c) => c.event === 'registratie')).toEqual([expect.objectContaining({ intent: 'nevenwerkzaamheden', verdict: 'gemeld' })]);

@@ -44,9 +44,9 @@ describe('answer texts', () => {
   });
 
   it.each([
-    ['Ik word gepest', 'Klachtencommissie ongewenst gedrag', 'Huis voor Klokkenluiders'],
-    ['Ik vermoed fraude bij een collega', 'Huis voor Klokkenluiders', 'Klachtencommissie'],
-    ['Wie is de vertrouwenspersoon?', 'Externe vertrouwenspersoon', 'Huis voor Klokkenluiders'],
+    ['Ik word gepest', 'de Klachtencommissie ongewenst gedrag', 'Huis voor Klokkenluiders'],
+    ['Ik vermoed fraude bij een collega', 'het Huis voor Klokkenluiders', 'Klachtencommissie'],
+    ['Wie is de vertrouwenspersoon?', 'bij de externe vertrouwenspersoon', 'Huis voor Klokkenluiders'],
   ])(
     'referral "%s" names the vertrouwenspersonen and the routes that fit (%s, not %s) and asks for nothing',
     async (question, route, notRoute) => {
@@ -81,10 +81,10 @@ describe('answer texts', () => {
 
 describe('the value in the answer reads as the person gave it', () => {
   it.each([
-    [['Mag ik een taart aannemen?', 'meer dan €50'], 'met meer dan €50 ligt de waarde boven'],
-    [['Mag ik een taart aannemen?', '€50 of minder'], 'met hooguit €50 blijft het'],
-    [['Mag ik een fles wijn van €49,95 aannemen?'], 'met €49,95 blijft het'],
-    [['Mag ik een fles wijn van €1.250 aannemen?'], 'met €1.250 ligt de waarde'],
+    [['Mag ik een taart aannemen?', 'meer dan €50'], 'geschenken boven €50 sla je af, en dit is meer dan €50 waard.'],
+    [['Mag ik een taart aannemen?', '€50 of minder'], 'tot en met €50 mag dat, en dit is hooguit €50 waard.'],
+    [['Mag ik een fles wijn van €49,95 aannemen?'], 'en dit is €49,95 waard.'],
+    [['Mag ik een fles wijn van €1.250 aannemen?'], 'en dit is €1.250 waard.'],
   ])('%j', async (turns, phrase) => {
     expect((await converse(turns)).text).toContain(phrase);
   });
