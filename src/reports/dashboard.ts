@@ -5,9 +5,10 @@ import type { Shown } from './suppression.js';
 
 /**
  * HR's year at a glance, as protected tables: questions per theme per month, the same themes against
- * the earlier years that have data, referrals, registrations and participation. Every table is one
- * system of equations (cells, row totals, column totals, grand total) protected together; the
- * comparison of years only repeats numbers each year's own table published, so it adds no equation.
+ * the earlier years that have data, referrals, registrations, participation and the meldwijzer's
+ * routes. Every table is one system of equations (cells, row totals, column totals, grand total)
+ * protected together; the comparison of years only repeats numbers each year's own table published, so
+ * it adds no equation.
  * Months before the first count or still to come have no data: they are drawn as such, not as zeros.
  */
 export const THEMES = [
@@ -25,8 +26,8 @@ export const PARTICIPATION = [
   { key: 'voorgelegd', event: 'vraag_voorgelegd' },
 ] as const;
 
-export type TableId = 'vragen' | 'jaren' | 'doorverwijzingen' | 'registraties' | 'deelname';
-export const TABLE_IDS: TableId[] = ['vragen', 'jaren', 'doorverwijzingen', 'registraties', 'deelname'];
+export type TableId = 'vragen' | 'jaren' | 'doorverwijzingen' | 'registraties' | 'deelname' | 'meldroutes';
+export const TABLE_IDS: TableId[] = ['vragen', 'jaren', 'doorverwijzingen', 'registraties', 'deelname', 'meldroutes'];
 
 export interface DashboardTable {
   id: TableId;
@@ -52,6 +53,10 @@ export interface Labels {
   month(n: number): string;
   registration(key: string): string;
   participation(key: string): string;
+  /** A meldwijzer route by its code: its name in meldwijzer.json, or the code of a route since removed. */
+  route(key: string): string;
+  /** The routes in the order of meldwijzer.json. */
+  routeOrder: readonly string[];
   total: string;
 }
 
@@ -157,6 +162,13 @@ export async function buildDashboard(
     participation.push(...counts);
     participationRows.push({ key: p.key, label: labels.participation(p.key) });
   }
+  // Which routes the meldwijzer showed: counted by route code, the kind of report is not shown here.
+  const routeCounts = await data.usage('meldroute', year, 'verdict');
+  const shownRoutes = new Set(routeCounts.filter((c) => c.count !== 0).map((c) => c.key));
+  const routeRows = [
+    ...labels.routeOrder.filter((k) => shownRoutes.has(k)),
+    ...[...shownRoutes].filter((k) => !labels.routeOrder.includes(k)).sort(),
+  ].map((key) => ({ key, label: labels.route(key) }));
   return {
     year,
     years,
@@ -166,6 +178,7 @@ export async function buildDashboard(
       await table('doorverwijzingen', 'gestapeld', referralRows, columns, referrals, minimum),
       await table('registraties', 'gestapeld', registrationRows, columns, registrations, minimum),
       await table('deelname', 'lijnen', participationRows, columns, participation, minimum),
+      await table('meldroutes', 'gestapeld', routeRows, columns, routeCounts, minimum),
     ],
   };
 }

@@ -113,6 +113,12 @@ function readMeldwijzer(reader: Reader, dir: string, organisation: Organisation 
   return meldwijzer;
 }
 
+/** Only the meldwijzer's routes, for HR's figures on the command line, which need no model or rules. */
+export function readMeldroutes(dir: string): Meldwijzer['routes'] {
+  if (!existsSync(join(dir, MELDWIJZER_FILE))) return [];
+  return new Reader(dir).read(MELDWIJZER_FILE, meldwijzerSchema)?.routes ?? [];
+}
+
 /** Concepts the understanding adds itself, next to those in begrippen.json. */
 const BUILT_IN_CONCEPTS = ['bedrag'];
 

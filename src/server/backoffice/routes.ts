@@ -47,6 +47,7 @@ export function backofficeRoutes(o: BackofficeOptions): Router {
     logger: o.logger,
     publicUrl: o.publicUrl,
   }));
-  router.use(dashboardRoutes({ services: o.services, auth, texts: t, logger: o.logger, now: o.now }));
+  const routes = o.ruleBase.meldwijzer?.routes ?? [];
+  router.use(dashboardRoutes({ services: o.services, auth, texts: t, routes, logger: o.logger, now: o.now }));
   return router;
 }

@@ -31,7 +31,7 @@ describe('back-office texts', () => {
       ...INTENTS.map((i) => `thema.${i}`),
       ...Array.from({ length: 12 }, (_, i) => `maand.${String(i + 1)}`),
       ...['open', 'bekeken', 'ingetrokken', 'alle'].map((s) => `status.${s}`),
-      ...['vragen', 'jaren', 'doorverwijzingen', 'registraties', 'deelname'].flatMap((t) => [`hr.${t}.titel`, `hr.${t}.uitleg`]),
+      ...['vragen', 'jaren', 'doorverwijzingen', 'registraties', 'deelname', 'meldroutes'].flatMap((t) => [`hr.${t}.titel`, `hr.${t}.uitleg`]),
       ...['medewerker', 'coordinator', 'systeem'].map((a) => `actor.${a}`),
       ...['aangemaakt', 'gewijzigd', 'ingetrokken', 'beoordeeld', 'verwijderd'].map((a) => `actie.${a}`),
     ];
