@@ -430,7 +430,7 @@ export class GedragsBot {
     if (!MELDWIJZER_INTENTS.has(heard.intent) || SAFETY_FIRST.has(heard.facts.situation ?? '')) return false;
     const concepts = heard.facts.concepts;
     if (OWN_MATTERS.some((c) => concepts.includes(c)) && !SOMEONE_ELSE.some((c) => concepts.includes(c))) return false;
-    return asksWhereToReport(text);
+    return asksWhereToReport(text, !REFERRAL_INTENTS.has(heard.intent));
   }
 
   /** Counted as the question it is (a referral), like the rule base's answer would have been. */

@@ -35,17 +35,25 @@ const URGENT: ReadonlySet<MeldSoort> = new Set(['misdrijf', 'datalek']);
 /**
  * "Waar kan ik dit melden?", "hoe meld ik een vermoeden van fraude", "ik wil iets melden": a person asking
  * for the way, not telling what happened. Whether it may start the meldwijzer also depends on what the
- * message is about (a side job to report is a registration), which the bot decides.
+ * message is about (a side job to report is a registration), which the bot decides. When the message is
+ * not about a referral topic at all, only the plain question for the way counts: "hoe meld ik me ziek" not.
  */
 const WHERE_TO_REPORT = [
   /\b(waar|hoe|bij wie|wie)\b.{0,80}\b(meld|melden|aangeven|aankaarten)\b/,
   /\bik (wil|moet|zou)\b.{0,20}\b(iets|wat|dit|dat|het|een melding)\b.{0,20}\b(melden|doen|aankaarten)\b/,
   /\bmeldwijzer\b/,
 ];
+const PLAINLY_WHERE_TO_REPORT = [
+  /^(waar|hoe|bij wie) (kan|moet|mag) ik (dit|dat|het|iets|zoiets) (melden|aangeven|aankaarten)$/,
+  /^(waar|hoe|bij wie) meld ik (dit|dat|het|iets|zoiets)$/,
+  /^ik (wil|moet) (graag )?(iets|wat) (melden|aankaarten)$/,
+  /^ik wil (graag )?een melding doen$/,
+  /^meldwijzer$/,
+];
 
-export function asksWhereToReport(text: string): boolean {
-  const folded = fold(text);
-  return WHERE_TO_REPORT.some((pattern) => pattern.test(folded));
+export function asksWhereToReport(text: string, plainly = false): boolean {
+  const folded = fold(text).replace(/[.!?]+$/, '').trim();
+  return (plainly ? PLAINLY_WHERE_TO_REPORT : WHERE_TO_REPORT).some((pattern) => pattern.test(folded));
 }
 
 export function isSoort(value: string): value is MeldSoort {

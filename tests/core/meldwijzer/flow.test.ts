@@ -202,7 +202,9 @@ describe('starting, safety and what is kept', () => {
   });
 
   it('a side job or gift to report, or danger, is not a meldwijzer', async () => {
-    for (const question of ['Waar meld ik mijn nevenfunctie?', 'Hoe meld ik een geschenk?']) {
+    expect(asksWhereToReport('hoe meld ik me ziek', true)).toBe(false);
+    expect(asksWhereToReport('Waar kan ik dit melden?', true)).toBe(true);
+    for (const question of ['Waar meld ik mijn nevenfunctie?', 'Hoe meld ik een geschenk?', 'Hoe meld ik me ziek?']) {
       const reply = await setup().bot.reply('c', question, WEB);
       expect(reply.question?.slot, question).not.toBe('meldwijzer');
     }
