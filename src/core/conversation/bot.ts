@@ -358,6 +358,13 @@ export class GedragsBot {
     if (!inForm && this.meldwijzer && this.wantsMeldwijzer(heard, text)) {
       return this.startMeldwijzer(this.meldwijzer, conversation, heard, context, previous);
     }
+    // "Ik wil het melden" typed as the meldwijzer's answer is that answer; only a sign of danger goes first.
+    const wizard = previous?.meldwijzer;
+    const wizardContext = this.meldwijzerContext(conversation, context, previous);
+    if (wizard && this.meldwijzer && heard.referredBy !== 'signaal') {
+      const chosen = await this.meldwijzer.typed(wizardContext, wizard.soort, text);
+      if (chosen) return chosen;
+    }
     // In a flow short answers ("Ja, aangenomen") are field values: there only a clear signal or a clear topic refers.
     const clearReferral = heard.referredBy === 'signaal' || (heard.referredBy === 'model' && heard.confidence >= FLOW_REFERRAL_CONFIDENCE);
     const continuing = continuesTopic(previous, heard, words(fold(text)).length);
@@ -366,13 +373,8 @@ export class GedragsBot {
     if (heard.readable && heard.refer && !doubtOnly && !(inFlow && (isFlowControl(text) || !clearReferral))) {
       return this.refer(conversation, heard, context, previous);
     }
-    const wizard = previous?.meldwijzer;
-    if (wizard && this.meldwijzer) {
-      const ctx = this.meldwijzerContext(conversation, context, previous);
-      const chosen = await this.meldwijzer.typed(ctx, wizard.soort, text);
-      if (chosen) return chosen;
-      previous = await this.meldwijzer.forget(ctx);
-    }
+    // Anything else: the meldwijzer no longer waits, and the message is answered as itself.
+    if (wizard && this.meldwijzer) previous = await this.meldwijzer.forget(wizardContext);
     const desk = this.deskContext(conversation, context, previous);
     if (previous?.registration) {
       if (!previous.registrationPaused) return this.desk.continue(desk, previous.registration, { text });

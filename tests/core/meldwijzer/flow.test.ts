@@ -228,7 +228,7 @@ describe('starting, safety and what is kept', () => {
     await bot.act('c', { id: 'meldroutes', value: '' }, WEB);
     const second = await bot.reply('c', '3', WEB);
     expect(second.question?.choices.map((c) => c.value)).toEqual(['misstand:advies', 'misstand:melden']);
-    const routes = await bot.reply('c', 'melden', WEB);
+    const routes = await bot.reply('c', 'Ik wil het melden', WEB);
     expect(names(routes)).toContain('Huis voor Klokkenluiders: extern melden');
     await bot.act('c', { id: 'meldroutes', value: '' }, WEB);
     const gift = await bot.reply('c', 'Mag ik een fles wijn van 20 euro aannemen?', WEB);
