@@ -72,6 +72,9 @@ export async function askJsonl(
   return { failures };
 }
 
+const CONTACT_WAYS: ReadonlySet<string> = new Set(['telefoon', 'email', 'website', 'intranet']);
+const EXPLAINED: ReadonlySet<string> = new Set(['wat', 'vervolg', 'bescherming']);
+
 /** The answer for people: text, the choices and the rule it rests on. */
 export function formatForPeople(reply: BotReply, options: { inlineChoices?: boolean } = {}): string {
   const lines = [reply.text];
@@ -79,8 +82,12 @@ export function formatForPeople(reply: BotReply, options: { inlineChoices?: bool
   if (reply.contacts?.length) {
     for (const c of reply.contacts) {
       const role = c.details.find((d) => d.kind === 'rol')?.value;
-      const how = c.details.filter((d) => d.kind === 'telefoon' || d.kind === 'email' || d.kind === 'website').map((d) => d.value).join(', ');
+      const how = c.details.filter((d) => CONTACT_WAYS.has(d.kind)).map((d) => d.value).join(', ');
       lines.push(`  • ${c.name}${role ? ` — ${role}` : ''}${how ? `: ${how}` : ''}`);
+      // A meldwijzer route also says what it is for, what happens next and how you are protected.
+      if (c.details.some((d) => d.kind === 'vervolg')) {
+        for (const d of c.details.filter((x) => EXPLAINED.has(x.kind))) lines.push(`    ${d.label}: ${d.value}`);
+      }
     }
   }
   if (reply.source) lines.push(`Bron: ${reply.source}`);

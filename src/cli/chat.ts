@@ -68,6 +68,7 @@ export async function chat(ruleBase: RuleBase, input: Readable, output: Writable
     usage: options.usage,
     registers: options.registers,
     coordinator: options.coordinator,
+    meldwijzerOnRequest: true,
     ...(options.dilemmas ? { dilemmas: options.dilemmas } : {}),
     ...(options.tally ? { tally: options.tally } : {}),
   });

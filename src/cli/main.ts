@@ -177,8 +177,9 @@ const COMMANDS: Record<string, Command> = {
     const { from, to, by, format, event, year } = ctx.values;
     const { stats } = await import('./stats.js');
     const { readTexts } = await import('../core/texts/load.js');
+    const { readMeldroutes } = await import('../core/rulebase/load.js');
     const options = { from, to, by, format, event, year } as StatsOptions;
-    const output = await stats(await ctx.services(), options, readTexts(ctx.rulesDir));
+    const output = await stats(await ctx.services(), options, readTexts(ctx.rulesDir), readMeldroutes(ctx.rulesDir));
     ctx.io.stdout.write(line(output));
     return 0;
   },

@@ -20,6 +20,7 @@ export function summarise(ruleBase: RuleBase): string {
     `Regelbasis in orde: ${ruleBase.dir}`,
     `  organisatie: ${org.naam}, geschenkgrens €${org.geschenkDrempel}`,
     `  vertrouwenspersonen: ${org.vertrouwenspersonen.length}, externe routes: ${org.externeRoutes.length}`,
+    `  meldwijzer: ${ruleBase.meldwijzer ? `${ruleBase.meldwijzer.routes.length} routes` : 'niet ingesteld (meldwijzer.json ontbreekt)'}`,
     `  regelbestanden: ${ruleBase.ruleFiles.join(', ')}`,
     `  regels: ${ruleBase.rules.length} (${perIntent.join(', ')})`,
     `  begrippen: ${ruleBase.lexicon.conceptNames.length}, voorbeelden: ${ruleBase.corpusSize}, model: ${describeModel(ruleBase)}`,

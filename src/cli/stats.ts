@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { USAGE_EVENTS } from '../core/usage.js';
 import { buildDashboard } from '../reports/dashboard.js';
 import { formatTable, formatYear } from '../reports/stats-format.js';
-import { dashboardLabels } from '../server/backoffice/hr-page.js';
+import { dashboardLabels, type RouteName } from '../server/backoffice/hr-page.js';
 import type { Texts } from '../core/texts/texts.js';
 import { statsLabels } from '../server/backoffice/texts.js';
 import { DashboardData } from '../store/services/dashboard.js';
@@ -47,14 +47,19 @@ function today(): string {
  * `gedragsbot stats`: a table by period or dimension, or `--year` for the annual report (the same
  * protected tables as HR's dashboard). Labels are Dutch, from the rule base's texts.
  */
-export async function stats(services: StoreServices, raw: StatsOptions, texts: Texts): Promise<string> {
+export async function stats(
+  services: StoreServices,
+  raw: StatsOptions,
+  texts: Texts,
+  routes: readonly RouteName[] = [],
+): Promise<string> {
   const o = parseOptions(options, raw, 'stats');
   const labels = statsLabels(texts);
   const minimum = services.stats.minimum;
   if (o.year !== undefined) {
     const data = new DashboardData(services.store, () => services.flushUsage());
     const month = format(new TZDate(Date.now(), TIME_ZONE), 'yyyy-MM');
-    const dashboard = await buildDashboard(data, o.year, month, dashboardLabels(texts), minimum);
+    const dashboard = await buildDashboard(data, o.year, month, dashboardLabels(texts, routes), minimum);
     return formatYear(dashboard, o.format, labels, minimum);
   }
   const to = o.to ?? today();

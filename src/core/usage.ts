@@ -17,6 +17,8 @@ export const USAGE_EVENTS = [
   'vraag_voorgelegd',
   'vraag_beantwoord',
   'vraag_gesloten',
+  /** A route the meldwijzer showed (intent: the kind of report, verdict: the route's id). */
+  'meldroute',
 ] as const;
 export type UsageEvent = (typeof USAGE_EVENTS)[number];
 

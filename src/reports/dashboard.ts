@@ -7,9 +7,9 @@ import type { Shown } from './suppression.js';
 
 /**
  * HR's year at a glance, as protected tables: questions per theme per month, the same themes against
- * the earlier years that have data, referrals, registrations, participation and the questions put to the
- * integrity coordinator (with the median time to a first answer). Every table is one
- * system of equations (cells, row totals, column totals, grand total) protected together; the
+ * the earlier years that have data, referrals, registrations, participation, the questions put to the
+ * integrity coordinator (with the median time to a first answer) and the meldwijzer's routes. Every table
+ * is one system of equations (cells, row totals, column totals, grand total) protected together; the
  * comparison of years only repeats numbers each year's own table published, so it adds no equation.
  * Months before the first count or still to come have no data: they are drawn as such, not as zeros.
  */
@@ -32,8 +32,8 @@ export const COORDINATOR_QUESTIONS = [
   { key: 'gesloten', event: 'vraag_gesloten' },
 ] as const;
 
-export type TableId = 'vragen' | 'jaren' | 'doorverwijzingen' | 'registraties' | 'deelname' | 'voorgelegd';
-export const TABLE_IDS: TableId[] = ['vragen', 'jaren', 'doorverwijzingen', 'registraties', 'deelname', 'voorgelegd'];
+export type TableId = 'vragen' | 'jaren' | 'doorverwijzingen' | 'registraties' | 'deelname' | 'voorgelegd' | 'meldroutes';
+export const TABLE_IDS: TableId[] = ['vragen', 'jaren', 'doorverwijzingen', 'registraties', 'deelname', 'voorgelegd', 'meldroutes'];
 
 /**
  * The median time to a first answer, as a band of working days. Like a cell under the minimum, it is not
@@ -71,6 +71,10 @@ export interface Labels {
   participation(key: string): string;
   /** "Voorgelegd", "Beantwoord", "Gesloten": the rows of the questions to the coordinator. */
   coordinatorQuestion(key: string): string;
+  /** A meldwijzer route by its code: its name in meldwijzer.json, or the code of a route since removed. */
+  route(key: string): string;
+  /** The routes in the order of meldwijzer.json. */
+  routeOrder: readonly string[];
   total: string;
 }
 
@@ -192,6 +196,13 @@ export async function buildDashboard(
   const questionRows = questionsPut.some((c) => c.count !== 0)
     ? COORDINATOR_QUESTIONS.map((q) => ({ key: q.key, label: labels.coordinatorQuestion(q.key) }))
     : [];
+  // Which routes the meldwijzer showed: counted by route code, the kind of report is not shown here.
+  const routeCounts = await data.usage('meldroute', year, 'verdict');
+  const shownRoutes = new Set(routeCounts.filter((c) => c.count !== 0).map((c) => c.key));
+  const routeRows = [
+    ...labels.routeOrder.filter((k) => shownRoutes.has(k)),
+    ...[...shownRoutes].filter((k) => !labels.routeOrder.includes(k)).sort(),
+  ].map((key) => ({ key, label: labels.route(key) }));
   return {
     year,
     years,
@@ -203,6 +214,7 @@ export async function buildDashboard(
       await table('deelname', 'lijnen', participationRows, columns, participation, minimum),
       // Questions put, answered and closed do not add up to anything: no totals row.
       await table('voorgelegd', 'lijnen', questionRows, columns, questionsPut, minimum, false),
+      await table('meldroutes', 'gestapeld', routeRows, columns, routeCounts, minimum),
     ],
     answerTime: await answerTime(data, year, minimum),
   };

@@ -111,6 +111,7 @@ export function createApp(options: AppOptions): GedragsbotServer {
     registers: services.registers,
     coordinator: services.coordinator,
     contacts: services.contacts,
+    meldwijzerOnRequest: true,
     ...(questionsOpen
       ? {
           questions: {

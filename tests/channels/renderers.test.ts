@@ -139,3 +139,58 @@ describe('Slack Block Kit', () => {
     expect(blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'a &lt; b &amp; c &gt; d &lt;@U1&gt;' } });
   });
 });
+
+describe('contact details as links in every channel', () => {
+  const reply: BotReply = {
+    intent: 'misstand_melden',
+    verdict: 'doorverwijzen',
+    amount: null,
+    text: 'Hier kun je een datalek melden: [niet dit](https://example.org).',
+    contacts: [{
+      name: 'Privacyteam',
+      details: [
+        { kind: 'vervolg', label: 'Wat gebeurt er dan', value: 'Binnen 72 uur & meteen.' },
+        { kind: 'telefoon', label: 'Telefoon', value: '030 700 4321' },
+        { kind: 'email', label: 'E-mail', value: 'privacy@gemeente.example' },
+        { kind: 'website', label: 'Website', value: 'https://www.huisvoorklokkenluiders.nl/' },
+        { kind: 'intranet', label: 'Intranet', value: 'https://intranet.gemeente.example/privacy?a=1&b=2' },
+      ],
+    }],
+    actions: [],
+  };
+
+  it('Slack: <tel:…|…>, <mailto:…|…> and <https://…|…> in mrkdwn; other text escaped, not linked', () => {
+    const blocks = replyBlocks(reply) as unknown as SlackBlock[];
+    const contact = blocks[1]!.text!.text;
+    expect(contact).toContain('<tel:0307004321|030 700 4321>');
+    expect(contact).toContain('<mailto:privacy@gemeente.example|privacy@gemeente.example>');
+    expect(contact).toContain('<https://www.huisvoorklokkenluiders.nl/|huisvoorklokkenluiders.nl>');
+    expect(contact).toContain('<https://intranet.gemeente.example/privacy?a=1&amp;b=2|');
+    expect(contact).toContain('_Wat gebeurt er dan:_ Binnen 72 uur &amp; meteen.');
+    expect(blocks[0]!.text!.text).not.toContain('<https://example.org');
+  });
+
+  it('Teams and the web chat: markdown links as the facts\' values, in a card that parses without warnings', () => {
+    const card = replyCard(reply) as { body: { items?: { facts?: { title: string; value: string }[] }[] }[] };
+    const facts = card.body[1]!.items![1]!.facts!;
+    expect(facts).toContainEqual({ title: 'Telefoon', value: '[030 700 4321](tel:0307004321)' });
+    expect(facts).toContainEqual({ title: 'E-mail', value: '[privacy@gemeente.example](mailto:privacy@gemeente.example)' });
+    expect(facts).toContainEqual({ title: 'Website', value: '[huisvoorklokkenluiders.nl](https://www.huisvoorklokkenluiders.nl/)' });
+    expect(facts).toContainEqual({ title: 'Wat gebeurt er dan', value: 'Binnen 72 uur & meteen.' });
+    expect(parseWarnings(card)).toEqual([]);
+  });
+
+  it('every meldwijzer route with a phone number, address or page is a link in Slack and Teams', () => {
+    const routes = replies.filter((r) => r.contacts?.some((c) => c.details.some((d) => d.kind === 'vervolg')));
+    expect(routes.length).toBe(10);
+    for (const r of routes) {
+      const slack = JSON.stringify(replyBlocks(r));
+      const teams = JSON.stringify(replyCard(r));
+      for (const d of r.contacts!.flatMap((c) => c.details).filter((x) => x.kind === 'telefoon' || x.kind === 'email')) {
+        const href = d.kind === 'telefoon' ? `tel:${d.value.replace(/[^\d+]/g, '')}` : `mailto:${d.value}`;
+        expect(slack).toContain(`<${href}|${d.value}>`);
+        expect(teams).toContain(`[${d.value}](${href})`);
+      }
+    }
+  });
+});

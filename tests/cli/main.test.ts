@@ -76,6 +76,7 @@ describe('gedragsbot rules check', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Regelbasis in orde');
     expect(stdout).toContain('geschenkgrens €50');
+    expect(stdout).toContain('meldwijzer: 11 routes');
   });
 
   it.each([
@@ -97,6 +98,15 @@ describe('gedragsbot rules check', () => {
         });
       },
       /nevenwerkzaamheden\.json: \$\.regels\[0\]\.event: /,
+    ],
+    [
+      'a meldwijzer route for an unknown kind',
+      (d: string) => {
+        editJson(join(d, 'meldwijzer.json'), (f) => {
+          (f.routes as { soorten: string[] }[])[0]!.soorten = ['pesten'];
+        });
+      },
+      /meldwijzer\.json: \$\.routes\[0\]\.soorten\[0\]: onbekende soort "pesten"/,
     ],
     [
       'wrong JSON',

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { GedragsBot } from '../../src/core/conversation/bot.js';
 import { MemoryStateStore } from '../../src/core/conversation/state.js';
 import type { BotReply } from '../../src/core/messages/model.js';
+import { MELD_KEUZES, MELD_SOORTEN } from '../../src/core/rulebase/schema.js';
 import { FakeRegisters } from './fake-registers.js';
 import { defaultRuleBase } from './rulebase.js';
 
@@ -28,6 +29,15 @@ export async function allReplies(): Promise<BotReply[]> {
   for (const turns of conversations) {
     const bot = new GedragsBot(defaultRuleBase(), new MemoryStateStore(), { registers: new FakeRegisters() });
     for (const turn of turns) replies.push(await bot.reply('c', turn, { channel: 'web', user: 'web:test' }));
+  }
+  // The meldwijzer, every kind and choice: its questions and the routes with their links.
+  for (const soort of MELD_SOORTEN) {
+    for (const keuze of MELD_KEUZES) {
+      const bot = new GedragsBot(defaultRuleBase(), new MemoryStateStore());
+      for (const action of [{ id: 'meldroutes', value: '' }, { id: 'meldwijzer_soort', value: soort }, { id: 'meldwijzer_keuze', value: `${soort}:${keuze}` }] as const) {
+        replies.push(await bot.act('c', action, { channel: 'web', user: 'web:test' }));
+      }
+    }
   }
   return replies;
 }

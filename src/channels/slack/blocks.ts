@@ -1,4 +1,5 @@
-import type { Action, BotReply, Contact } from '../../core/messages/model.js';
+import { linkOf, shortUrl } from '../../core/messages/links.js';
+import type { Action, BotReply, Contact, ContactDetail } from '../../core/messages/model.js';
 
 /**
  * The neutral reply as Slack Block Kit. Buttons carry the text the bot
@@ -24,8 +25,19 @@ function sections(text: string): Block[] {
   return parts.map((part) => ({ type: 'section', text: { type: 'mrkdwn', text: part } }));
 }
 
+/** Said with their label: the sentence alone would not say it is about what happens next. */
+const LABELLED: ReadonlySet<ContactDetail['kind']> = new Set(['vervolg', 'bescherming', 'intranet']);
+
+/** A phone number, address or page as a Slack link (`<tel:…|030 700 1234>`), so one tap calls or opens it. */
+function detailLine(detail: ContactDetail): string {
+  const link = linkOf(detail);
+  const shown = detail.kind === 'website' || detail.kind === 'intranet' ? shortUrl(detail.value) : detail.value;
+  const value = link ? `<${escapeMrkdwn(link)}|${escapeMrkdwn(shown)}>` : escapeMrkdwn(detail.value);
+  return LABELLED.has(detail.kind) ? `_${escapeMrkdwn(detail.label)}:_ ${value}` : value;
+}
+
 function contactSection(contact: Contact): Block {
-  const lines = contact.details.map((d) => escapeMrkdwn(d.value));
+  const lines = contact.details.map(detailLine);
   return { type: 'section', text: { type: 'mrkdwn', text: [`*${escapeMrkdwn(contact.name)}*`, ...lines].join('\n') } };
 }
 

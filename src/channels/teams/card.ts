@@ -1,4 +1,5 @@
-import type { Action, BotReply, Contact } from '../../core/messages/model.js';
+import { linkOf, shortUrl } from '../../core/messages/links.js';
+import type { Action, BotReply, Contact, ContactDetail } from '../../core/messages/model.js';
 
 /**
  * The neutral reply as an Adaptive Card 1.5: what Teams shows, and what the
@@ -22,8 +23,19 @@ function textBlock(text: string, extra: Element = {}): Element {
   return { type: 'TextBlock', text, wrap: true, ...extra };
 }
 
+/**
+ * A phone number, address or page as a markdown link in the fact's value: Teams renders markdown there,
+ * and the web chat's renderer turns exactly such a value into an <a href> (see public/chat.js).
+ */
+function factValue(detail: ContactDetail): string {
+  const link = linkOf(detail);
+  if (!link) return detail.value;
+  const shown = detail.kind === 'website' || detail.kind === 'intranet' ? shortUrl(detail.value) : detail.value;
+  return `[${shown.replace(/[[\]]/g, '')}](${link})`;
+}
+
 function contactBlock(contact: Contact): Element {
-  const facts = contact.details.map((d) => ({ title: d.label, value: d.value }));
+  const facts = contact.details.map((d) => ({ title: d.label, value: factValue(d) }));
   return {
     type: 'Container',
     separator: true,

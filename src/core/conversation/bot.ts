@@ -30,6 +30,7 @@ import { type DeskContext, emptyFacts, RegistrationDesk } from './registration.j
 import type { ConversationState, ConversationStateStore } from './state.js';
 import type { Address, ContactBook } from '../outreach/model.js';
 import { type QuestionContext, QuestionFlow, type QuestionPorts } from '../questions/flow.js';
+import { asksWhereToReport, isSoort, type MeldwijzerContext, MeldwijzerFlow, readWay } from '../meldwijzer/flow.js';
 
 /** After this many tries the bot stops asking for the value and answers with what it has. */
 const MAX_VALUE_QUESTIONS = 2;
@@ -68,7 +69,20 @@ export interface BotOptions {
   contacts?: ContactBook;
   logger?: Logger;
   now?: () => number;
+  /**
+   * "Waar meld ik dit?" typed in a chat starts the meldwijzer. Off for `ask`, whose answers are the contract:
+   * there the referral answer stays, with the button that starts the meldwijzer under it.
+   */
+  meldwijzerOnRequest?: boolean;
 }
+
+/** What a typed "waar meld ik dit" may be about to start the meldwijzer; anything else is answered as itself. */
+const MELDWIJZER_INTENTS: ReadonlySet<Intent> = new Set(['misstand_melden', 'ongewenst_gedrag', 'vertrouwenspersoon', 'onbekend', 'help']);
+/** Danger and distress get their own answer first, with the people to turn to, never a questionnaire. */
+const SAFETY_FIRST: ReadonlySet<string> = new Set(['niet_leven', 'nood', 'seksueel_geweld', 'dreiging']);
+/** "Hoe meld ik een geschenk?" is about one's own register, unless it is about someone else's conduct. */
+const OWN_MATTERS = ['geschenk_woord', 'geschenk_voorwerp', 'waardebon', 'uitnodiging', 'nevenwerk', 'financieel_belang'];
+const SOMEONE_ELSE = ['misstand', 'vermoeden', 'derde_persoon'];
 
 const CLI: TurnContext = { channel: 'cli' };
 
@@ -87,6 +101,8 @@ export class GedragsBot {
   private readonly now: () => number;
   private readonly desk: RegistrationDesk;
   private readonly questions: QuestionFlow;
+  private readonly meldwijzer: MeldwijzerFlow | undefined;
+  private readonly meldwijzerOnRequest: boolean;
   private readonly contacts: ContactBook | undefined;
   private readonly dilemmas: DilemmaDeck | undefined;
   private readonly tally: DilemmaTally;
@@ -109,6 +125,10 @@ export class GedragsBot {
     this.desk = new RegistrationDesk(ruleBase, this.evaluator, registers, states, this.now, coordinator);
     const coordinatorEmail = ruleBase.organisation.integriteitscoordinator?.email;
     this.questions = new QuestionFlow(ruleBase.texts, states, this.now, options.questions, coordinatorEmail);
+    this.meldwijzer = ruleBase.meldwijzer
+      ? new MeldwijzerFlow(ruleBase.texts, ruleBase.organisation, ruleBase.meldwijzer, states, this.now)
+      : undefined;
+    this.meldwijzerOnRequest = options.meldwijzerOnRequest ?? false;
   }
 
   get organisation() {
@@ -144,6 +164,20 @@ export class GedragsBot {
     } catch (error) {
       this.logger.error('Contactadres niet opgeslagen', error);
     }
+  }
+
+  private meldwijzerContext(
+    conversation: string,
+    context: TurnContext,
+    previous: ConversationState | undefined,
+    intent: Intent = 'misstand_melden',
+  ): MeldwijzerContext {
+    return {
+      conversation,
+      previous,
+      intent,
+      count: (counts: Omit<UsageCount, 'channel'>[]) => this.count(counts.map((c) => ({ ...c, channel: context.channel }))),
+    };
   }
 
   private questionContext(conversation: string, context: TurnContext, previous?: ConversationState): QuestionContext {
@@ -197,6 +231,7 @@ export class GedragsBot {
   private async pressed(conversation: string, action: Pick<Action, 'id' | 'value'>, context: TurnContext): Promise<BotReply> {
     const previous = await this.states.get(conversation);
     const desk = this.deskContext(conversation, context, previous);
+    const wizard = () => this.meldwijzerContext(conversation, context, previous);
     const { value } = action;
     switch (action.id) {
       case 'registratie':
@@ -223,9 +258,19 @@ export class GedragsBot {
         return this.desk.command(desk, { kind: 'alle_registraties', unreviewed: true });
       case 'nevenwerk_bevestigen':
         return this.desk.command(desk, { kind: 'bevestig_nevenwerk' });
-      case 'vertrouwenspersoon':
       case 'meldroutes':
-        return this.answer(conversation, { ...emptyTopic(), intent: action.id === 'meldroutes' ? 'misstand_melden' : 'vertrouwenspersoon' }, context);
+        if (this.meldwijzer) return this.meldwijzer.start(wizard());
+        return this.answer(conversation, { ...emptyTopic(), intent: 'misstand_melden' }, context);
+      case 'meldwijzer_soort':
+        if (this.meldwijzer && isSoort(value)) return this.meldwijzer.chooseKind(wizard(), value);
+        break;
+      case 'meldwijzer_keuze': {
+        const way = readWay(value);
+        if (this.meldwijzer && way) return this.meldwijzer.chooseWay(wizard(), way.soort, way.keuze);
+        break;
+      }
+      case 'vertrouwenspersoon':
+        return this.answer(conversation, { ...emptyTopic(), intent: 'vertrouwenspersoon' }, context);
       case 'nog_een_vraag':
         await this.states.delete(conversation);
         return this.menu();
@@ -284,9 +329,8 @@ export class GedragsBot {
   }
 
   private async turn(conversation: string, message: unknown, context: TurnContext): Promise<BotReply> {
-    const previous = await this.states.get(conversation);
+    let previous = await this.states.get(conversation);
     const text = typeof message === 'string' ? message : '';
-    const desk = this.deskContext(conversation, context, previous);
     const heard = this.understand(message, {
       // After a gift's verdict, "het was 80" corrects the value: a bare number counts then too.
       replyToValue: previous?.awaiting === 'waarde' || VALUE_INTENTS.has(previous?.facts.intent as Intent),
@@ -309,7 +353,18 @@ export class GedragsBot {
       }
     }
     // Safety before any flow: distress, unwanted behaviour, a misstand or wanting a person wins at any moment.
-    const inFlow = Boolean(previous?.registration && !previous.registrationPaused) || Boolean(previous?.dilemma?.id);
+    const inForm = Boolean(previous?.registration && !previous.registrationPaused) || Boolean(previous?.dilemma?.id);
+    const inFlow = inForm || Boolean(previous?.meldwijzer);
+    if (!inForm && this.meldwijzer && this.wantsMeldwijzer(heard, text)) {
+      return this.startMeldwijzer(this.meldwijzer, conversation, heard, context, previous);
+    }
+    // "Ik wil het melden" typed as the meldwijzer's answer is that answer; only a sign of danger goes first.
+    const wizard = previous?.meldwijzer;
+    const wizardContext = this.meldwijzerContext(conversation, context, previous);
+    if (wizard && this.meldwijzer && heard.referredBy !== 'signaal') {
+      const chosen = await this.meldwijzer.typed(wizardContext, wizard.soort, text);
+      if (chosen) return chosen;
+    }
     // In a flow short answers ("Ja, aangenomen") are field values: there only a clear signal or a clear topic refers.
     const clearReferral = heard.referredBy === 'signaal' || (heard.referredBy === 'model' && heard.confidence >= FLOW_REFERRAL_CONFIDENCE);
     const continuing = continuesTopic(previous, heard, words(fold(text)).length);
@@ -318,6 +373,9 @@ export class GedragsBot {
     if (heard.readable && heard.refer && !doubtOnly && !(inFlow && (isFlowControl(text) || !clearReferral))) {
       return this.refer(conversation, heard, context, previous);
     }
+    // Anything else: the meldwijzer no longer waits, and the message is answered as itself.
+    if (wizard && this.meldwijzer) previous = await this.meldwijzer.forget(wizardContext);
+    const desk = this.deskContext(conversation, context, previous);
     if (previous?.registration) {
       if (!previous.registrationPaused) return this.desk.continue(desk, previous.registration, { text });
       const folded = fold(text).replace(/[.!]+$/, '');
@@ -366,6 +424,29 @@ export class GedragsBot {
     }
     if (heard.uncertain) return this.clarify(conversation, heard, previous, context);
     return this.answer(conversation, heard.facts, context);
+  }
+
+  /** A person asking where to report, in a chat, about a referral topic and without danger or distress. */
+  private wantsMeldwijzer(heard: Understanding, text: string): boolean {
+    if (!this.meldwijzer || !this.meldwijzerOnRequest || !heard.readable) return false;
+    if (!MELDWIJZER_INTENTS.has(heard.intent) || SAFETY_FIRST.has(heard.facts.situation ?? '')) return false;
+    const concepts = heard.facts.concepts;
+    if (OWN_MATTERS.some((c) => concepts.includes(c)) && !SOMEONE_ELSE.some((c) => concepts.includes(c))) return false;
+    return asksWhereToReport(text, !REFERRAL_INTENTS.has(heard.intent));
+  }
+
+  /** Counted as the question it is (a referral), like the rule base's answer would have been. */
+  private async startMeldwijzer(
+    flow: MeldwijzerFlow,
+    conversation: string,
+    heard: Understanding,
+    context: TurnContext,
+    previous: ConversationState | undefined,
+  ): Promise<BotReply> {
+    const intent = REFERRAL_INTENTS.has(heard.intent) ? heard.intent : 'misstand_melden';
+    const reply = await flow.start(this.meldwijzerContext(conversation, context, previous, intent));
+    await this.count(this.countsFor(reply, context, this.now()));
+    return reply;
   }
 
   /** The rule base's answer on putting a question, and the way to do it here when questions are set up. */

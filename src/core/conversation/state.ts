@@ -1,5 +1,6 @@
 import type { FlowState } from '../registers/flow.js';
 import type { Facts } from '../rulebase/facts.js';
+import type { MeldSoort } from '../rulebase/schema.js';
 
 /**
  * A question to the coordinator being written: typing, or shown once more before it is sent. `draft` is
@@ -43,6 +44,8 @@ export interface ConversationState {
   dilemma?: { id: string | null; seen: string[] };
   /** A question to the coordinator being written. */
   question?: QuestionDraft;
+  /** The meldwijzer waits for a choice: only the code of the kind chosen so far, never what happened. */
+  meldwijzer?: { soort: MeldSoort | null };
   updatedAt: number;
 }
 

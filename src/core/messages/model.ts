@@ -50,7 +50,10 @@ export type ActionId
     /** On a question (value: its code): the coordinator answers, the asker replies, either closes. */
     | 'vraag_beantwoorden'
     | 'vraag_reageren'
-    | 'vraag_sluiten';
+    | 'vraag_sluiten'
+    /** The meldwijzer: what it is about (value: the kind), then advice or report (value: "kind:choice"). */
+    | 'meldwijzer_soort'
+    | 'meldwijzer_keuze';
 
 export interface Action {
   id: ActionId;
@@ -60,9 +63,12 @@ export interface Action {
   style?: 'primary' | 'default';
 }
 
-/** One line of a contact card; the kind lets a channel make a phone number or address a link. */
+/**
+ * One line of a contact card; the kind lets a channel make a phone number, address or page a link
+ * (see linkOf in ./links.ts), and say what happens next and how you are protected with their label.
+ */
 export interface ContactDetail {
-  kind: 'rol' | 'wat' | 'telefoon' | 'email' | 'website';
+  kind: 'rol' | 'wat' | 'vervolg' | 'bescherming' | 'telefoon' | 'email' | 'website' | 'intranet';
   /** As people read it, from the texts: "Telefoon". */
   label: string;
   value: string;
@@ -82,8 +88,8 @@ export interface BotReply {
   text: string;
   /** The rule it rests on, e.g. "Gedragscode — Geschenken". */
   source?: string;
-  /** The bot waits for this answer; choices are offered as buttons (id "waarde", "onderwerp" or "hervatten"). */
-  question?: { slot: 'waarde' | 'onderwerp' | 'registratie'; prompt: string; choices: Action[] };
+  /** The bot waits for this answer; its choices are buttons ("waarde", "onderwerp", "hervatten", "meldwijzer_…"). */
+  question?: { slot: 'waarde' | 'onderwerp' | 'registratie' | 'meldwijzer'; prompt: string; choices: Action[] };
   /** Contact cards for referrals (vertrouwenspersonen, external routes). */
   contacts?: Contact[];
   actions: Action[];

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RuleBaseError } from '../errors.js';
 import { loadTexts } from '../texts/load.js';
@@ -13,6 +13,10 @@ import { Reader } from './reader.js';
 import {
   type Condition,
   lexiconSchema,
+  MELD_KEUZES,
+  MELD_SOORTEN,
+  type Meldwijzer,
+  meldwijzerSchema,
   type Organisation,
   organisationSchema,
   type RuleDefinition,
@@ -32,6 +36,8 @@ export interface RuleBase {
   texts: Texts;
   dir: string;
   organisation: Organisation;
+  /** The routes of the meldwijzer (meldwijzer.json); without that file the bot names the routes of organisatie.json. */
+  meldwijzer?: Meldwijzer;
   lexicon: Lexicon;
   rules: RuleDefinition[];
   ruleFiles: string[];
@@ -41,6 +47,8 @@ export interface RuleBase {
   /** How many labelled examples the model was trained on. */
   corpusSize: number;
 }
+
+export const MELDWIJZER_FILE = 'meldwijzer.json';
 
 export const STALE_MODEL = 'het model is op andere voorbeelden, begrippen of kenmerken getraind dan er nu staan; train het opnieuw met "npm run train"';
 
@@ -75,6 +83,42 @@ function readModel(reader: Reader, dir: string): Trained | undefined {
   };
 }
 
+/** Files beside the rule files that are not rules. */
+const NOT_RULES = new Set(['organisatie.json', MELDWIJZER_FILE]);
+
+/**
+ * The meldwijzer's routes, when the rule base has them. Every kind of report must have a route for advice
+ * and one for reporting, so nobody who asks ends on an empty page; ids are unique because they are counted.
+ */
+function readMeldwijzer(reader: Reader, dir: string, organisation: Organisation | undefined): Meldwijzer | undefined {
+  if (!existsSync(join(dir, MELDWIJZER_FILE))) return undefined;
+  const meldwijzer = reader.read(MELDWIJZER_FILE, meldwijzerSchema);
+  if (!meldwijzer) return undefined;
+  const seen = new Set<string>();
+  meldwijzer.routes.forEach((route, i) => {
+    if (seen.has(route.id)) reader.problem(MELDWIJZER_FILE, `$.routes[${i}].id`, `de code "${route.id}" staat er twee keer in`);
+    seen.add(route.id);
+    if (route.intranet && organisation && !(route.intranet in organisation.intranet)) {
+      const known = Object.keys(organisation.intranet).join(', ') || 'geen';
+      reader.problem(MELDWIJZER_FILE, `$.routes[${i}].intranet`, `"${route.intranet}" staat niet onder "intranet" in organisatie.json (bekend: ${known})`);
+    }
+  });
+  for (const soort of MELD_SOORTEN) {
+    for (const keuze of MELD_KEUZES) {
+      if (!meldwijzer.routes.some((r) => r.soorten.includes(soort) && r.voor.includes(keuze))) {
+        reader.problem(MELDWIJZER_FILE, '$.routes', `geen route voor soort "${soort}" met keuze "${keuze}"; elke soort heeft een route voor advies en voor melden nodig`);
+      }
+    }
+  }
+  return meldwijzer;
+}
+
+/** Only the meldwijzer's routes, for HR's figures on the command line, which need no model or rules. */
+export function readMeldroutes(dir: string): Meldwijzer['routes'] {
+  if (!existsSync(join(dir, MELDWIJZER_FILE))) return [];
+  return new Reader(dir).read(MELDWIJZER_FILE, meldwijzerSchema)?.routes ?? [];
+}
+
 /** Concepts the understanding adds itself, next to those in begrippen.json. */
 const BUILT_IN_CONCEPTS = ['bedrag'];
 
@@ -88,11 +132,12 @@ function conceptsIn(condition: Condition, found: Set<string>): void {
 export function loadRuleBase(dir: string): RuleBase {
   const reader = new Reader(dir);
   const organisation = reader.read('organisatie.json', organisationSchema);
+  const meldwijzer = readMeldwijzer(reader, dir, organisation);
   const lexiconDefinition = reader.read(join('taal', 'begrippen.json'), lexiconSchema);
   let ruleFiles: string[] = [];
   try {
     ruleFiles = readdirSync(dir)
-      .filter((f) => f.endsWith('.json') && f !== 'organisatie.json')
+      .filter((f) => f.endsWith('.json') && !NOT_RULES.has(f))
       .sort();
   } catch {
     reader.problem('.', '$', 'map met regels niet gevonden');
@@ -129,5 +174,5 @@ export function loadRuleBase(dir: string): RuleBase {
   }
   const lexicon = new Lexicon(lexiconDefinition);
   lexicon.useSpelling(trained.spelling);
-  return { dir, organisation, lexicon, rules, ruleFiles, texts, ...trained };
+  return { dir, organisation, ...(meldwijzer ? { meldwijzer } : {}), lexicon, rules, ruleFiles, texts, ...trained };
 }

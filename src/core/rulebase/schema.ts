@@ -154,6 +154,47 @@ export const organisationSchema = z.strictObject({
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
+/**
+ * The meldwijzer's first question: what it is about. Behaviour towards you, something someone else does
+ * that is not right, a misstand with a public interest, a crime or a threat, a datalek.
+ */
+export const MELD_SOORTEN = ['ongewenst_gedrag', 'integriteit', 'misstand', 'misdrijf', 'datalek'] as const;
+export type MeldSoort = (typeof MELD_SOORTEN)[number];
+/** Its second: advice first, or report. */
+export const MELD_KEUZES = ['advies', 'melden'] as const;
+export type MeldKeuze = (typeof MELD_KEUZES)[number];
+
+const meldroute = z.strictObject({
+  /** Stable: the HR figures count by it, so renaming a route keeps its history. */
+  id: z.string().regex(/^[a-z0-9_]{2,40}$/, 'een korte code in kleine letters, cijfers en _, bijv. "politie"'),
+  naam: z.string().min(2).max(80),
+  omschrijving: z.string().min(5).max(300),
+  /** What happens after the person goes there. */
+  vervolg: z.string().min(5).max(600),
+  /** How the person is protected. */
+  bescherming: z.string().min(5).max(600),
+  telefoon: z.string().regex(/^\+?\d[\d\s-]{1,20}$/, 'een telefoonnummer, bijv. "020 123 4567" of "112"').optional(),
+  email: z.email('een e-mailadres').optional(),
+  url: z.url({ protocol: /^https?$/, error: 'een webadres dat begint met https://' }).optional(),
+  /** A key of "intranet" in organisatie.json: that page is shown with the route. */
+  intranet: z.string().optional(),
+  /** Also show the vertrouwenspersonen of organisatie.json with their numbers. */
+  metVertrouwenspersonen: z.boolean().default(false),
+  soorten: z.array(z.enum(MELD_SOORTEN, {
+    error: (i) => `onbekende soort ${JSON.stringify(i.input)}; verwacht een van: ${MELD_SOORTEN.join(', ')}`,
+  })).min(1),
+  voor: z.array(z.enum(MELD_KEUZES, {
+    error: (i) => `onbekende keuze ${JSON.stringify(i.input)}; verwacht een van: ${MELD_KEUZES.join(', ')}`,
+  })).min(1),
+});
+export type Meldroute = z.infer<typeof meldroute>;
+
+export const meldwijzerSchema = z.strictObject({
+  uitleg: z.string().optional(),
+  routes: z.array(meldroute).min(1, 'noem minstens één route'),
+});
+export type Meldwijzer = z.infer<typeof meldwijzerSchema>;
+
 const termList = z
   .array(
     z

@@ -31,19 +31,37 @@ export interface DashboardOptions {
   services: StoreServices;
   auth: SignIn;
   texts: Texts;
+  /** The meldwijzer's routes (meldwijzer.json), for their names in the table of routes shown. */
+  routes: readonly RouteName[];
   logger: Logger;
   now: () => Date;
 }
 
-export function dashboardLabels(t: Texts): Labels {
+export interface RouteName {
+  id: string;
+  naam: string;
+}
+
+export function dashboardLabels(t: Texts, routes: readonly RouteName[] = []): Labels {
+  const names = new Map(routes.map((r) => [r.id, r.naam]));
   return {
     theme: (key) => (t.has(`thema.${key}`) ? t.t(`thema.${key}`) : key),
     month: (n) => t.t(`maand.${String(n)}`),
     registration: (key) => t.t(`registratie_soort.${key}`),
     participation: (key) => t.t(`deelname.${key}`),
     coordinatorQuestion: (key) => t.t(`voorgelegd.${key}`),
+    route: (key) => names.get(key) ?? key,
+    routeOrder: routes.map((r) => r.id),
     total: t.t('tabel.totaal'),
   };
+}
+
+/** The word above a table's first column. */
+function rowHeading(t: Texts, id: TableId): string {
+  const key = id === 'registraties' || id === 'voorgelegd'
+    ? 'tabel.soort'
+    : id === 'deelname' ? 'tabel.onderdeel' : id === 'meldroutes' ? 'tabel.route' : 'tabel.thema';
+  return t.t(key);
 }
 
 function cellText(t: Texts, s: Shown, minimum: number): string {
@@ -63,10 +81,6 @@ function td(t: Texts, s: Shown, minimum: number): Html {
 }
 
 /** The text key of a table's first column: what its rows are. */
-function firstColumn(id: TableId): string {
-  return id === 'registraties' || id === 'voorgelegd' ? 'tabel.soort' : id === 'deelname' ? 'tabel.onderdeel' : 'tabel.thema';
-}
-
 function tableHtml(
   t: Texts,
   table: DashboardTable,
@@ -88,7 +102,7 @@ ${table.rows.length === 0
 <div class="tabel-houder" tabindex="0" role="region" aria-label="${title}">
 <table class="cijfers" data-grafiek="${table.chart}" data-canvas="${withChart ? chartId : ''}">
 <caption class="visueel-verborgen">${title}</caption>
-<thead><tr><th scope="col">${t.t(firstColumn(table.id))}</th>${table.columns.map((c) => html`<th scope="col" class="getal">${c.label}</th>`)}${hasTotals ? html`<th scope="col" class="getal">${t.t('tabel.totaal')}</th>` : ''}</tr></thead>
+<thead><tr><th scope="col">${rowHeading(t, table.id)}</th>${table.columns.map((c) => html`<th scope="col" class="getal">${c.label}</th>`)}${hasTotals ? html`<th scope="col" class="getal">${t.t('tabel.totaal')}</th>` : ''}</tr></thead>
 <tbody>
 ${table.rows.map((r) => html`<tr><th scope="row">${r.label}</th>${r.cells.map((c) => td(t, c, minimum))}${hasTotals ? td(t, r.total, minimum) : ''}</tr>`)}
 </tbody>
@@ -137,7 +151,7 @@ export function dashboardRoutes(o: DashboardOptions): Router {
     const now = Number(currentMonth().slice(0, 4));
     return Number.isInteger(asked) && asked >= 2000 && asked <= now ? asked : now;
   };
-  const build = (year: number) => buildDashboard(data, year, currentMonth(), dashboardLabels(t), minimum);
+  const build = (year: number) => buildDashboard(data, year, currentMonth(), dashboardLabels(t, o.routes), minimum);
 
   router.get('/hr', guard, async (req, res) => {
     const d = await build(yearOf(req));
@@ -182,7 +196,7 @@ ${d.tables.map((table) => tableHtml(t, table, minimum, d.year, false, below(t, d
     }
     const hasTotals = id !== 'jaren';
     const csvCell = (s: Shown) => shownText(s, minimum);
-    const header = [t.t(firstColumn(id)), ...table.columns.map((c) => c.label), ...(hasTotals ? [t.t('tabel.totaal')] : [])];
+    const header = [rowHeading(t, id), ...table.columns.map((c) => c.label), ...(hasTotals ? [t.t('tabel.totaal')] : [])];
     const rows = table.rows.map((r) => [r.label, ...r.cells.map(csvCell), ...(hasTotals ? [csvCell(r.total)] : [])]);
     const totals = table.columnTotals ? [[t.t('tabel.totaal'), ...table.totals.map(csvCell), ...(hasTotals ? [csvCell(table.total)] : [])]] : [];
     res.type('text/csv; charset=utf-8').attachment(`${id}-${String(d.year)}.csv`).send(toCsv([header, ...rows, ...totals]));
@@ -191,7 +205,13 @@ ${d.tables.map((table) => tableHtml(t, table, minimum, d.year, false, below(t, d
 }
 
 /** For tests: the dashboard as the page builds it. */
-export function dashboardFor(services: StoreServices, t: Texts, year: number, month: string): Promise<Dashboard> {
+export function dashboardFor(
+  services: StoreServices,
+  t: Texts,
+  year: number,
+  month: string,
+  routes: readonly RouteName[] = [],
+): Promise<Dashboard> {
   const data = new DashboardData(services.store, () => services.flushUsage());
-  return buildDashboard(data, year, month, dashboardLabels(t), services.stats.minimum);
+  return buildDashboard(data, year, month, dashboardLabels(t, routes), services.stats.minimum);
 }

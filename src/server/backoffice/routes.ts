@@ -63,6 +63,7 @@ export function backofficeRoutes(o: BackofficeOptions): Router {
     keepDays,
     now: o.now,
   }));
-  router.use(dashboardRoutes({ services: o.services, auth, texts: t, logger: o.logger, now: o.now }));
+  const routes = o.ruleBase.meldwijzer?.routes ?? [];
+  router.use(dashboardRoutes({ services: o.services, auth, texts: t, routes, logger: o.logger, now: o.now }));
   return router;
 }

@@ -91,4 +91,29 @@ describe('Slack App Home, modals and registrations', () => {
     expect(calls('chat.postMessage')).toHaveLength(posted + 1);
     expect((await running.services.registers.listOwn(OWNER)).sideJobs).toHaveLength(before + 1);
   });
+
+  it('the meldwijzer by buttons in a direct message, ending in routes whose numbers and addresses are links', async () => {
+    let posted = calls('chat.postMessage').length;
+    const blocksOf = (call: SlackCall) => JSON.stringify(call.params.blocks);
+    const press = async (actionId: string, value: string) => {
+      const payload = { ...JSON.parse(slackFixture('block-actions.json')) as Record<string, unknown> };
+      payload.actions = [{ action_id: actionId, block_id: 'b1', type: 'button', value, action_ts: '1763800150.0002' }];
+      expect((await postPayload(running.base, payload)).status).toBe(200);
+      posted += 1;
+      return nth('chat.postMessage', posted);
+    };
+    await postSigned(running.base, dm('Waar kan ik dit melden?'));
+    posted += 1;
+    const first = blocksOf(await nth('chat.postMessage', posted));
+    expect(first).toContain('"action_id":"gedragsbot_meldwijzer_soort_4","text":{"type":"plain_text","text":"Een datalek"');
+    expect(first).toContain('"value":"datalek"');
+    const second = blocksOf(await press('gedragsbot_meldwijzer_soort_4', 'datalek'));
+    expect(second).toContain('72 uur');
+    expect(second).toContain('"value":"datalek:melden"');
+    const routes = blocksOf(await press('gedragsbot_meldwijzer_keuze_1', 'datalek:melden'));
+    expect(routes).toContain('<tel:0307004321|030 700 4321>');
+    expect(routes).toContain('<mailto:privacy@gemeente.example|privacy@gemeente.example>');
+    expect(routes).toContain('<https://intranet.gemeente.example/privacy/datalek-melden|intranet.gemeente.example/privacy/datalek-melden>');
+    expect(routes).not.toContain('Klokkenluiders');
+  });
 });

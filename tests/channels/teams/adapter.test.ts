@@ -79,6 +79,25 @@ describe('Teams on /api/messages (development mode, fake connector)', () => {
     expect(gifts).toEqual([expect.objectContaining({ description: 'Kerstpakket', accepted: false, outcome: 'afgeslagen', verdict: 'niet_toegestaan' })]);
   });
 
+  it('the meldwijzer under a referral by Action.Submit, ending in routes whose numbers and addresses are links', async () => {
+    const personal = fixture('message-personal.json', connector.url);
+    const referral = cardOf(await send({ ...personal, text: 'Ik vermoed dat een collega facturen vervalst' }));
+    const start = submitData(referral, 'Waar kan ik dit melden?');
+    expect(start).toEqual({ text: '', action: 'meldroutes' });
+    const kinds = cardOf(await send({ ...fixture('submit-action.json', connector.url), value: start }));
+    const misstand = submitData(kinds, 'Een misstand die het algemeen belang raakt');
+    expect(misstand).toEqual({ text: 'misstand', action: 'meldwijzer_soort' });
+    const way = cardOf(await send({ ...fixture('submit-action.json', connector.url), value: misstand }));
+    const report = submitData(way, 'Ik wil het melden');
+    const routes = texts(cardOf(await send({ ...fixture('submit-action.json', connector.url), value: report })));
+    expect(routes).toContain('Huis voor Klokkenluiders: extern melden');
+    expect(routes).toContain('[088 133 1030](tel:0881331030)');
+    expect(routes).toContain('[integriteit@gemeente.example](mailto:integriteit@gemeente.example)');
+    expect(routes).toContain('[huisvoorklokkenluiders.nl](https://www.huisvoorklokkenluiders.nl)');
+    expect(routes).toContain('Binnen 7 dagen krijg je een ontvangstbevestiging');
+    expect(routes).not.toContain('Klachtencommissie');
+  });
+
   it('an @mention in a team channel is answered there, and the channel is remembered without the person', async () => {
     const post = await send(fixture('message-channel-mention.json', connector.url));
     expect(texts(cardOf(post))).not.toContain('Gedragsbot</at>');

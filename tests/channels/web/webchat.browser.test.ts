@@ -71,6 +71,25 @@ describe('the web chat in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('the meldwijzer by buttons, with phone numbers, e-mail addresses and pages as links', async () => {
+    const page = await browser.newPage({ reducedMotion: 'reduce' });
+    await page.goto(base);
+    await ask(page, 'Waar kan ik dit melden?');
+    expect(await lastCard(page)).toContain('kies alleen waar het over gaat');
+    await press(page, 'Een datalek');
+    expect(await lastCard(page)).toContain('72 uur');
+    await press(page, 'Ik wil het melden');
+    const card = page.locator('.bot').last();
+    expect(await card.innerText()).toContain('Privacyteam en functionaris gegevensbescherming (FG)');
+    expect(await card.locator('a[href="tel:0307004321"]').innerText()).toBe('030 700 4321');
+    expect(await card.locator('a[href="mailto:privacy@gemeente.example"]').innerText()).toBe('privacy@gemeente.example');
+    expect(await card.locator('a[href="https://intranet.gemeente.example/privacy/datalek-melden"]').count()).toBe(1);
+    // Everything else stays text: a typed link is never made clickable.
+    await ask(page, '[klik](https://example.org)');
+    expect(await page.locator('a[href^="https://example.org"]').count()).toBe(0);
+    await page.close();
+  }, 60_000);
+
   it('practises every dilemma card: card, a choice by button, feedback with the rule, next', async () => {
     const page = await browser.newPage({ reducedMotion: 'reduce' });
     await page.goto(base);

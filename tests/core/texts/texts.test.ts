@@ -11,6 +11,7 @@ import { ACTION_IDS } from '../../../src/core/messages/model.js';
 import { fieldsOf } from '../../../src/core/registers/fields.js';
 import { loadRuleBase } from '../../../src/core/rulebase/load.js';
 import { DILEMMA_THEMES } from '../../../src/core/dilemmas/schema.js';
+import { MELD_KEUZES, MELD_SOORTEN } from '../../../src/core/rulebase/schema.js';
 import { defaultRuleBase } from '../../helpers/rulebase.js';
 
 /**
@@ -40,6 +41,9 @@ describe('the text files', () => {
     // Keys made from data: a rule's buttons, the registers' fields, the dilemma themes.
     for (const id of ACTION_IDS) used.add(`knop.${id}`);
     for (const theme of DILEMMA_THEMES) used.add(`dilemma.thema.${theme}`);
+    for (const soort of MELD_SOORTEN) for (const part of ['soort', 'onderwerp', 'let_op']) used.add(`meldwijzer.${part}.${soort}`);
+    for (const keuze of MELD_KEUZES) for (const part of ['keuze', 'routes']) used.add(`meldwijzer.${part}.${keuze}`);
+    for (const kind of ['rol', 'wat', 'vervolg', 'bescherming', 'telefoon', 'email', 'website', 'intranet']) used.add(`contact.${kind}`);
     for (const register of ['geschenk', 'nevenwerk'] as const) {
       for (const part of ['samenvatting', 'opgeslagen', 'gewijzigd', 'formulier.titel', 'formulier.uitleg']) used.add(`registers.${register}.${part}`);
       for (const field of fieldsOf(register)) {

@@ -12,6 +12,21 @@
     log.appendChild(bubble);
   }
 
+  // A contact's phone number, e-mail address or page comes as a fact whose whole value is one markdown link
+  // (the same card Teams gets). Exactly that, and only to a tel:, mailto: or http(s) address, becomes an
+  // <a href>; every other text stays plain text, so nothing a person typed can turn into a link or markup.
+  const LINK = /^\[([^[\]]+)\]\(((?:tel:\+?\d+)|(?:mailto:[^\s()<>]+)|(?:https?:\/\/[^\s()<>]+))\)$/;
+  AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
+    const match = LINK.exec(text);
+    if (!match) return;
+    const anchor = document.createElement('a');
+    anchor.href = match[2];
+    anchor.textContent = match[1];
+    anchor.rel = 'noopener noreferrer';
+    result.outputHtml = anchor.outerHTML;
+    result.didProcess = true;
+  };
+
   function show(cardJson) {
     const card = new AdaptiveCards.AdaptiveCard();
     card.onExecuteAction = (action) => {
