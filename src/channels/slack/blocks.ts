@@ -1,5 +1,4 @@
-import { linkOf, shortUrl } from '../../core/messages/links.js';
-import type { Action, BotReply, Contact, ContactDetail } from '../../core/messages/model.js';
+import { type Action, type BotReply, type Contact, type ContactDetail, linkOf, shortUrl } from '../../core/messages/model.js';
 
 /**
  * The neutral reply as Slack Block Kit. Buttons carry the text the bot

@@ -65,13 +65,40 @@ export interface Action {
 
 /**
  * One line of a contact card; the kind lets a channel make a phone number, address or page a link
- * (see linkOf in ./links.ts), and say what happens next and how you are protected with their label.
+ * (see linkOf below), and say what happens next and how you are protected with their label.
  */
 export interface ContactDetail {
   kind: 'rol' | 'wat' | 'vervolg' | 'bescherming' | 'telefoon' | 'email' | 'website' | 'intranet';
   /** As people read it, from the texts: "Telefoon". */
   label: string;
   value: string;
+}
+
+/**
+ * Where a contact detail leads when pressed: a phone number to `tel:`, an address to `mailto:`, a page to
+ * itself. Each channel writes the link its own way (Slack mrkdwn, Adaptive Card markdown, plain text in a
+ * terminal); what a link may be is decided once, here. Only http(s) pages become links.
+ */
+export function linkOf(detail: ContactDetail): string | undefined {
+  switch (detail.kind) {
+    case 'telefoon': {
+      // The dialler wants digits: "030 700 1234" and "0800-0113" lose their spaces and dashes.
+      const digits = detail.value.replace(/[^\d+]/g, '');
+      return /^\+?\d{2,}$/.test(digits) ? `tel:${digits}` : undefined;
+    }
+    case 'email':
+      return /^[^\s@<>()[\]]+@[^\s@<>()[\]]+$/.test(detail.value) ? `mailto:${detail.value}` : undefined;
+    case 'website':
+    case 'intranet':
+      return /^https?:\/\/[^\s<>()[\]|]+$/.test(detail.value) ? detail.value : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A page as people read it: without "https://", "www." and a trailing slash. */
+export function shortUrl(url: string): string {
+  return url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '');
 }
 
 export interface Contact {
