@@ -184,7 +184,7 @@ describe('an organisation configures its routes without code', () => {
     const reply = await bot.act('c', { id: 'meldroutes', value: '' }, WEB);
     expect(reply).toMatchObject({ intent: 'misstand_melden', verdict: 'doorverwijzen' });
     expect(reply.question).toBeUndefined();
-    expect(names(reply)).toContain('Huis voor Klokkenluiders');
+    expect(names(reply).some((n) => /Huis voor Klokkenluiders/.test(n))).toBe(true);
   });
 });
 
