@@ -43,8 +43,10 @@ const item = (tokens, where) => ({ tokens, where, tri: grams(tokens, 3), chars: 
 const said = (x) => (show ? `\n    ${x.tokens.join(' ')}` : '');
 const turns = sets.flatMap((path) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim())
   .flatMap((line) => {
-    const { id, turns: texts = [] } = JSON.parse(line);
-    return texts.map((t, k) => item(normal(String(t)), `${path}#${id}/${k + 1}`));
+    // Conversation sets have turns; phrasing sets (safety.jsonl) one text each.
+    const { id, turns, tekst } = JSON.parse(line);
+    const texts = turns ?? [tekst];
+    return texts.map((t, k) => item(normal(String(t)), `${path}#${id ?? '?'}/${k + 1}`));
   }));
 const byTrigram = new Map();
 for (const t of turns) for (const g of t.tri) byTrigram.set(g, [...(byTrigram.get(g) ?? []), t]);
