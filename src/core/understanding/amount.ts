@@ -169,6 +169,14 @@ const UPPER_BOUND = [
   'nog geen',
 ];
 const THRESHOLD_TALK = new Set(['grens', 'drempel', 'limiet', 'norm', 'regel']);
+/** Right after the sum, these say it is an estimate of a thing's value ("€7,50 ofzo"), not money handed over. */
+const VALUE_MARKERS_AFTER = new Set(['waard', 'ofzo', 'ofzoiets', 'ongeveer', 'volgens', 'denk', 'geschat', 'worth']);
+/** English estimates in half-English messages: "maybe 30 euros", "around 70 euros". */
+const VALUE_MARKERS_EN = new Set(['maybe', 'around', 'about', 'roughly', 'approximately', 'approx', 'worth']);
+/** "de pen was 25 en het boek 15, dus 40": the sum after these is the total the person worked out. */
+const TOTAL_MARKERS = new Set(['dus', 'totaal', 'samen', 'opgeteld', 'bijelkaar', 'alles']);
+/** "2x €12,50", "6 x 11 euro", "2 keer 80": a count of items, then the price of one. */
+const TIMES = new Set(['x', 'keer', 'maal']);
 
 /** Dates, times and phone numbers are blanked before numbers are read. */
 const NOISE: RegExp[] = [
@@ -236,6 +244,8 @@ interface Candidate {
   bound: 'exact' | 'min' | 'max';
   thresholdTalk: boolean;
   attached: boolean;
+  /** Named as the outcome of a sum ("dus 40", "samen 60"). */
+  total: boolean;
 }
 
 function isExcluded(toks: Tok[], i: number): boolean {
@@ -259,8 +269,12 @@ function amountAt(toks: Tok[], i: number, bare: boolean): Candidate | null {
       || (CURRENCY.has(next) && (!CURRENCY_AFTER_ONLY.has(next) || /^\d/.test(tok.text)))
       || afterDash;
   const note = noteWordValue(tok.text.split(' ').at(-1) ?? '') !== null;
-  const marked = [1, 2, 3].some((d) => VALUE_MARKERS.has(toks[i - d]?.text ?? '')) || next === 'waard';
+  const afterSum = toks[(currencyAfterAt(toks, i) ?? i) + 1]?.text ?? '';
+  const marked = [1, 2, 3].some((d) => VALUE_MARKERS.has(toks[i - d]?.text ?? '') || VALUE_MARKERS_EN.has(toks[i - d]?.text ?? ''))
+    || VALUE_MARKERS_AFTER.has(next)
+    || VALUE_MARKERS_AFTER.has(afterSum);
   const perItemAfter = next === 'per' || next === 'elk' || next === 'pst' || next === 'stuk';
+  const times = timesBefore(toks, prev === '€' ? i - 1 : i);
   // "een euro of 15" means about fifteen euros; the "een euro" in it is no amount of its own.
   const roughly = prev === 'of' && CURRENCY.has(toks[i - 2]?.text ?? '');
   // "een briefje van 50" is a banknote: money even without the word euro.
@@ -287,7 +301,8 @@ function amountAt(toks: Tok[], i: number, bare: boolean): Candidate | null {
       || following === 'elk'
       || following === 'stuk'
       || following === 'pst'
-      || perItemAfter;
+      || perItemAfter
+      || times;
   const boundAt = prev === '€' ? i - 1 : i;
   const after = `${toks[afterCurrency]?.text ?? ''} ${toks[afterCurrency + 1]?.text ?? ''}`;
   const bound
@@ -302,7 +317,20 @@ function amountAt(toks: Tok[], i: number, bare: boolean): Candidate | null {
       || [prev, toks[boundAt - 1]?.text, toks[boundAt - 2]?.text].some((t) => t === 'van' || t === 'a');
   const near = [toks[i - 3], toks[i - 2], toks[i - 1], toks[afterCurrency], toks[afterCurrency + 1]];
   const thresholdTalk = near.some((t) => THRESHOLD_TALK.has(t?.text ?? ''));
-  return { at: i, value: tok.num, perItem, bound, thresholdTalk, attached };
+  const total = [1, 2].some((d) => TOTAL_MARKERS.has(toks[(prev === '€' ? i - 1 : i) - d]?.text ?? ''));
+  return { at: i, value: tok.num, perItem, bound, thresholdTalk, attached, total };
+}
+
+/** Where the currency word after a sum stands ("30 euro"), if there is one. */
+function currencyAfterAt(toks: Tok[], i: number): number | null {
+  const next = toks[i + 1]?.text ?? '';
+  return next === '€' || CURRENCY.has(next) ? i + 1 : null;
+}
+
+/** "2x" or "2 keer" right before the price: the price is per item. */
+function timesBefore(toks: Tok[], at: number): boolean {
+  const count = toks[at - 2];
+  return TIMES.has(toks[at - 1]?.text ?? '') && count?.num !== undefined && Number.isInteger(count.num) && count.num >= 2;
 }
 
 /** The count of items the price applies to: "2 flessen", "zes flessen", "twee kaartjes". */
@@ -359,6 +387,8 @@ export function readAmount(folded: string, options: AmountOptions = {}): Amount 
   const chosen = values.length > 0 ? values : candidates;
   const found = chosen[0];
   if (!found) return null;
+  const workedOut = chosen.findLast((c) => c.total);
+  if (workedOut) return toAmount({ ...workedOut, perItem: false }, toks);
   const first = corrected(toks, found);
   if (chosen.length > 1 && chosen.every((c) => c.bound === 'exact') && joinedByAnd(toks, chosen)) {
     const total = chosen.reduce((sum, c) => sum + toAmount(c, toks).value, 0);

@@ -39,8 +39,7 @@ export interface Corpus {
 
 export function corpusFiles(rulesDir: string): string[] {
   try {
-    // The second round (*.extra.jsonl) joins when the model is retrained on it.
-    return readdirSync(join(rulesDir, CORPUS_DIR)).filter((f) => f.endsWith('.jsonl') && !f.endsWith('.extra.jsonl')).sort();
+    return readdirSync(join(rulesDir, CORPUS_DIR)).filter((f) => f.endsWith('.jsonl')).sort();
   } catch {
     return [];
   }

@@ -10,7 +10,7 @@ import type { SpellingCorrector } from './spelling.js';
  * carry who acts, denial and the question form. Changing anything here changes
  * what a trained model means: raise FEATURE_VERSION so a stale model is caught.
  */
-export const FEATURE_VERSION = 9;
+export const FEATURE_VERSION = 11;
 
 export interface FeatureInput {
   tokens: readonly string[];
@@ -129,6 +129,8 @@ export function featuresOf(input: FeatureInput, spelling?: SpellingCorrector): F
   if (input.hasAmount) f.add('f:bedrag');
   if (input.endsWithQuestionMark) f.add('f:vraagteken');
   if (frames.otherActsFirst && !frames.firstPerson) f.add('f:alleen_ander');
+  if (frames.asksForOther) f.add('f:voor_ander');
+  if (frames.colleagueReceives) f.add('f:collega_krijgt');
   const names: string[] = [];
   const values: number[] = [];
   for (const group of Object.keys(groups) as NamedGroup[]) {

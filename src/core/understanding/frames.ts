@@ -10,6 +10,10 @@ export interface Frames {
   otherActsFirst: boolean;
   /** A colleague, manager or official is the one acting, and the person does not name themself: a report. */
   colleagueActs: boolean;
+  /** Something is given to a colleague, not to the person ("de aannemer gaf onze projectleider een envelop"). */
+  colleagueReceives: boolean;
+  /** The person asks on someone's behalf whether they may ("mijn medewerker vraagt of", "mag ze die houden?"). */
+  asksForOther: boolean;
   /** Someone else does something to the person ("hij scheldt me uit", "ze dreigt mij"). */
   doneToMe: boolean;
   /** The person names themself at all. */
@@ -77,11 +81,28 @@ const FRAGMENT_START = new Set([
   'ow', 'ah', 'hmm', 'eh', 'ehm', 'nou', 'dus', 'want', 'omdat', 'als', 'alleen', 'is', 'was', 'waren',
 ]);
 const ASIDE = new Set(['trouwens', 'overigens']);
+/** Asking permission for someone else, not telling what they did. */
+const ON_BEHALF = [
+  ['vraagt', 'of'], ['vroeg', 'of'], ['vraagt', 'me', 'of'], ['vraagt', 'mij', 'of'], ['vroeg', 'me', 'of'], ['vroeg', 'mij', 'of'],
+  ['wil', 'weten', 'of'], ['namens'], ['mag', 'ze'], ['mag', 'zij'], ['mag', 'hij'], ['mogen', 'ze'], ['mogen', 'zij'],
+];
 const HOW = new Set(['hoe', 'waar', 'waarmee', 'wie', 'welk', 'welke', 'wanneer']);
 const NEGATION_REACH = 3;
 
 function startsAt(tokens: readonly string[], at: number, phrase: readonly string[]): boolean {
   return phrase.every((w, k) => tokens[at + k] === w);
+}
+
+const DETERMINERS = new Set(['onze', 'ons', 'mijn', 'mn', 'de', 'een', 'die', 'dat', 'haar', 'zijn']);
+
+/** Right after a verb of giving: a colleague as the one who gets it ("gaf onze projectleider", "stopte de chef"). */
+function receiverIsColleague(tokens: readonly string[], at: number): boolean {
+  for (let j = at + 1; j < Math.min(tokens.length, at + 4); j++) {
+    const t = tokens[j] ?? '';
+    if (COLLEAGUES.has(t)) return true;
+    if (!DETERMINERS.has(t)) return false;
+  }
+  return false;
 }
 
 function anyPhrase(tokens: readonly string[], phrases: readonly (readonly string[])[]): boolean {
@@ -125,6 +146,7 @@ export function framesOf(
       }
     }
   }
+  const colleagueReceives = tokens.some((t, i) => GIVING.has(t) && receiverIsColleague(tokens, i));
   const first = tokens[0] ?? '';
   const second = tokens[1] ?? '';
   const asksWhether
@@ -148,6 +170,8 @@ export function framesOf(
   return {
     otherActsFirst,
     colleagueActs,
+    colleagueReceives,
+    asksForOther: anyPhrase(tokens, ON_BEHALF),
     fragment,
     doneToMe,
     firstPerson: firstMe >= 0,

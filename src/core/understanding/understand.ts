@@ -125,7 +125,8 @@ function affirmed(reading: Pick<Reading, 'tokenConcepts' | 'frames' | 'concepts'
 export type ConceptTest = (concept: string) => boolean;
 
 function giftKind(has: ConceptTest, amount: Amount | null): GiftKind {
-  if (has('waardebon')) return 'waardebon';
+  // "volgens de bon" is a receipt: it says what the thing cost.
+  if (has('waardebon') && !has('kassabon')) return 'waardebon';
   if (has('geld')) return 'geld';
   if (has('korting') || has('gunst') || (has('gratis') && has('dienst_prive'))) return 'gunst';
   const namesAThing = has('geschenk_woord') || has('geschenk_voorwerp');
@@ -168,7 +169,9 @@ function sideKind(has: ConceptTest): SideKind {
 /** A council or wethouder seat in the very organisation the person works for (Gemeentewet art. 13 and 36b). */
 function politicalOffice(has: ConceptTest): PoliticalOffice | null {
   if (!has('raad_wethouder')) return null;
-  if (has('andere_organisatie') || has('kandidaat')) return 'elders';
+  if (has('andere_organisatie')) return 'elders';
+  // Standing for election is no seat yet; "als ik gekozen word" asks about the seat itself.
+  if (has('kandidaat') && !has('gekozen')) return 'elders';
   return has('eigen_organisatie') ? 'eigen' : 'elders';
 }
 
@@ -266,7 +269,12 @@ function safetyFirst(
     return referral && referral.p >= TURN_REFERRAL_P ? { intent: referral.label as Intent, by: 'twijfel' } : null;
   }
   // "Mijn collega deelt zijn wachtwoord": someone else's conduct is a report, never a verdict on the person.
-  if (frames.colleagueActs && CONDUCT_TOPICS.has(intent)) return { intent: 'misstand_melden', by: 'twijfel' };
+  // Unless the person asks on their behalf whether they may ("mijn medewerker vraagt of ze die mag houden"):
+  // then the topic answers, as long as nothing in it names wrongdoing.
+  const onBehalf = frames.asksForOther && !has('misstand');
+  if ((frames.colleagueActs || frames.colleagueReceives) && CONDUCT_TOPICS.has(intent) && !onBehalf) {
+    return { intent: 'misstand_melden', by: 'twijfel' };
+  }
   const inDoubt = referralInDoubt(ranked, thresholds.doorverwijzen);
   return inDoubt ? { intent: inDoubt, by: 'twijfel' } : null;
 }

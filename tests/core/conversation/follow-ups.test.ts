@@ -142,7 +142,7 @@ describe('a question back counts once', () => {
     const counts: { event: string; intent: string; verdict: string; delta?: number }[] = [];
     const usage = { record: (c: typeof counts) => Promise.resolve(void counts.push(...c)) };
     const bot = new GedragsBot(defaultRuleBase(), new MemoryStateStore(), { usage });
-    const asked = await bot.reply('c', 'Kan ik thuiswerken op vrijdag?');
+    const asked = await bot.reply('c', 'mag ik iets van de aannemer hebben?');
     expect(asked.question?.slot).toBe('onderwerp');
     if (!asked.question) return;
     const guess = { intent: asked.intent, verdict: 'vraag' };

@@ -126,3 +126,30 @@ describe('readAmount: the forms people use in chat (issue 11)', () => {
     expect(value(text, true)).toBeNull();
   });
 });
+
+describe('readAmount: counts, worked-out totals and estimates', () => {
+  const read = (text: string, bare = false) => readAmount(fold(text), { bareNumberIsValue: bare });
+
+  it.each([
+    ['drie potjes honing, 3x €8,50', 25.5],
+    ['4 x 11 euro', 44],
+    ['een kistje van twee keer 45 euro', 90],
+  ])('a count times the price of one: %s → %s', (text, expected) => {
+    expect(read(text)?.value).toBe(expected);
+  });
+
+  it.each([
+    ['sorry, de mok was 10 en de tas 30, dus 40', 40],
+    ['oh het waren er drie dus 90', 90],
+    ['de lunch 35 en de wijn 20, samen 55', 55],
+  ])('the total the person worked out wins over the parts: %s → %s', (text, expected) => {
+    expect(read(text, true)?.value).toBe(expected);
+  });
+
+  it.each(['een doosje lekkers, €6 ofzo', 'kaas, 14 euro volgens de winkel', 'a box of cookies, maybe 12 euros'])(
+    'an estimate after or before the sum is the value of a thing, not money given: %s',
+    (text) => {
+      expect(read(text)?.attached).toBe(true);
+    },
+  );
+});
