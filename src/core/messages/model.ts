@@ -31,6 +31,8 @@ export type ActionId
     /** "Je registratie staat nog klaar — verder of stoppen?": verder or stoppen. */
     | 'hervatten'
     | 'mijn_registraties'
+    /** "Wat bewaren we?": what is kept, for how long, who sees it, and how to download or delete it. */
+    | 'wat_bewaren_we'
     | 'mijn_export'
     | 'mijn_verwijderen'
     /** "Weet je het zeker?": ja or nee. */
@@ -82,6 +84,13 @@ export interface BotReply {
   text: string;
   /** The rule it rests on, e.g. "Gedragscode — Geschenken". */
   source?: string;
+  /** Where that rule can be read (the organisation's gedragscode on intranet), for a channel that shows links. */
+  sourceUrl?: string;
+  /**
+   * The person's own data as a file: a channel that can hand over a file (the web chat) offers it for download;
+   * the others put the data in the text.
+   */
+  download?: 'mijn_gegevens';
   /** The bot waits for this answer; choices are offered as buttons (id "waarde", "onderwerp" or "hervatten"). */
   question?: { slot: 'waarde' | 'onderwerp' | 'registratie'; prompt: string; choices: Action[] };
   /** Contact cards for referrals (vertrouwenspersonen, external routes). */
