@@ -28,6 +28,8 @@ export interface WebButton {
   primary?: true;
   /** An answer to the question on this card: once the conversation moves on, it no longer applies. */
   choice?: true;
+  /** One of the answers (not "Stoppen"): after a button, the keyboard goes on at the first of these. */
+  answer?: true;
 }
 
 export interface WebLink {
@@ -43,6 +45,14 @@ export interface WebCard {
 
 /** The paths of the visitor's own export; routes.ts serves them. */
 export const EXPORT_PATHS = { csv: '/api/mijn-gegevens.csv', json: '/api/mijn-gegevens.json' } as const;
+
+/**
+ * Buttons that answer what the bot just asked (a registration step, a value, a topic, a dilemma option, a yes
+ * to deleting): pressed later, they would answer a question that is no longer open.
+ */
+const MOMENT_BOUND = new Set<string>([
+  'registratie', 'waarde', 'onderwerp', 'hervatten', 'verwijderen', 'dilemma_keuze', 'vraag_versturen', 'vraag_aanpassen',
+]);
 
 const EMAIL = /^[^\s@<>"']+@[^\s@<>"']+\.[a-z]{2,}$/i;
 
@@ -88,12 +98,14 @@ function contact(c: Contact): WebBlock {
 }
 
 function button(action: Action, choice: boolean): WebButton {
+  const stops = action.value === 'stoppen' || action.id === 'dilemma_stoppen' || action.id === 'vraag_stoppen';
   return {
     title: action.label,
     action: action.id,
     value: action.value,
     ...(action.style === 'primary' ? { primary: true as const } : {}),
     ...(choice ? { choice: true as const } : {}),
+    ...(choice && !stops ? { answer: true as const } : {}),
   };
 }
 
@@ -105,7 +117,7 @@ export function webCard(reply: BotReply, texts: Texts): WebCard {
     body.push({ type: 'source', text: texts.t('web.bron', { bron: reply.source }), ...(href ? { href } : {}) });
   }
   const choices = (reply.question?.choices ?? []).map((a) => button(a, true));
-  const actions = [...choices, ...reply.actions.map((a) => button(a, false))];
+  const actions = [...choices, ...reply.actions.map((a) => button(a, MOMENT_BOUND.has(a.id)))];
   const links = reply.download === 'mijn_gegevens'
     ? [{ title: texts.t('web.download_csv'), href: EXPORT_PATHS.csv }, { title: texts.t('web.download_json'), href: EXPORT_PATHS.json }]
     : undefined;

@@ -45,8 +45,13 @@
     return element('span', 'visually-hidden', `${text} `);
   }
 
+  /** An e-mail address or page breaks after "@", "/" or "." on a narrow screen, not in the middle of a word. */
   function link(text, href) {
-    const a = element('a', '', text);
+    const a = element('a');
+    for (const part of String(text).split(/(?<=[@/.])/)) {
+      if (a.childNodes.length > 0) a.appendChild(document.createElement('wbr'));
+      a.appendChild(document.createTextNode(part));
+    }
     a.href = href;
     return a;
   }
@@ -81,7 +86,7 @@
     if (actions.length === 0) return;
     const row = element('div', 'actions');
     actions.forEach((action, index) => {
-      const button = element('button', action.primary ? 'primary' : '', action.title);
+      const button = element('button', [action.primary ? 'primary' : '', action.answer ? 'answer' : ''].join(' ').trim(), action.title);
       button.type = 'button';
       if (entry.used === index) {
         button.classList.add('used');
@@ -189,8 +194,9 @@
     } finally {
       busy = false;
     }
-    // After a button, the keyboard goes on at the new card's first button; after typing, in the input.
-    const next = focusAfter === 'card' && last ? last.querySelector('.actions button:not(:disabled)') : null;
+    // After a button that the bot answers with a new question, the keyboard goes on at its first answer;
+    // otherwise (and after typing) in the input.
+    const next = focusAfter === 'card' && last ? last.querySelector('.actions button.answer:not(:disabled)') : null;
     (next || input).focus({ preventScroll: true });
   }
 
