@@ -97,16 +97,16 @@ describe('by keyboard only', () => {
       await enter(() => page.keyboard.press('Enter'));
     };
     // The input has the focus from the start.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('text');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('text');
     await type('Mag ik deze fles champagne aannemen?');
     await choose('Meer dan €50');
     expect(await page.locator('.bot').last().innerText()).toContain('Nee, dit neem je niet aan');
     // A button that leads to a question puts the keyboard on its first answer.
     await choose('Registreer dit geschenk');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Vandaag');
+    expect(await page.evaluate<string | null | undefined>('document.activeElement?.textContent')).toBe('Vandaag');
     await enter(() => page.keyboard.press('Enter'));
     // A question without buttons to answer puts the keyboard back in the input.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('text');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('text');
     await type('Fles champagne');
     await type('70');
     await type('Wijnhandel Jansen');
