@@ -42,10 +42,12 @@ export function themeCss(colour: string): string {
   ].join('\n');
 }
 
-/** A speech bubble with a check mark: the favicon, and the logo when none is configured. */
+/** A speech bubble with a check mark: the favicon, and the logo when none is configured; lighter on a dark page. */
 export function markSvg(colour: string): string {
   const brand = colord(colour).toHex();
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect x="4" y="6" width="56" height="42" rx="12" fill="${brand}"/>`
-    + `<path d="M18 48 L16 60 L30 48 Z" fill="${brand}"/>`
-    + '<path d="M20 27 l8 8 l16 -16" fill="none" stroke="#fff" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"/></svg>\n';
+  const tint = darkSchemeTint(brand);
+  return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
+    + `<style>.b{fill:${brand}}.c{stroke:#fff}@media (prefers-color-scheme:dark){.b{fill:${tint}}.c{stroke:${DARK_TEXT}}}</style>`
+    + '<rect class="b" x="4" y="6" width="56" height="42" rx="12"/><path class="b" d="M18 48 L16 60 L30 48 Z"/>'
+    + '<path class="c" d="M20 27 l8 8 l16 -16" fill="none" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"/></svg>\n';
 }

@@ -73,6 +73,6 @@ describe('the organisation\'s colour', () => {
     const css = themeCss('#C8102E');
     expect(css).toContain('--brand: #c8102e;');
     expect(css).toMatch(/prefers-color-scheme: dark\) \{ :root \{ --brand: #[0-9a-f]{6}; --on-brand: #101216;/);
-    expect(markSvg('#c8102e')).toContain('fill="#c8102e"');
+    expect(markSvg('#c8102e')).toContain('.b{fill:#c8102e}');
   });
 });
