@@ -35,9 +35,12 @@ export default tseslint.config(
     languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly', Chart: 'readonly' } },
   },
   {
-    // The web chat's browser script: plain JavaScript, loaded next to the official Adaptive Cards bundle.
-    files: ['src/channels/web/public/**/*.js'],
+    // The web chat's browser script, and the probes the browser tests run in the page: plain JavaScript.
+    files: ['src/channels/web/public/**/*.js', 'tests/helpers/browser/**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
-    languageOptions: { sourceType: 'script', globals: { document: 'readonly', fetch: 'readonly', AdaptiveCards: 'readonly' } },
+    languageOptions: {
+      sourceType: 'script',
+      globals: { document: 'readonly', fetch: 'readonly', window: 'readonly', sessionStorage: 'readonly' },
+    },
   },
 );

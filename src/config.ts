@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from './package-root.js';
 import { z } from 'zod';
 import { GedragsbotError } from './core/errors.js';
 import type { Address } from './core/outreach/model.js';
 import { DEFAULT_STORE } from './store/url.js';
+import { DEFAULT_BRAND_COLOUR, readableOnLight } from './channels/web/theme.js';
 
 /**
  * The one place that reads the environment. Every key is listed in
@@ -103,6 +105,23 @@ const schema = z.object({
     .regex(/^(loopback|uniquelocal|linklocal|\d{1,2}|[0-9a-fA-F.:/,\s]+)$/, 'loopback, een aantal proxy\'s (bijv. 1) of de adressen van je proxy')
     .optional(),
   GEDRAGSBOT_WEBCHAT: onOff('aan of uit').default(true),
+  GEDRAGSBOT_WEBCHAT_ORGANISATIE: z.string().trim().min(2, 'de naam van je organisatie, bijv. Gemeente Voorbeeld').max(80, 'hoogstens 80 tekens').optional(),
+  GEDRAGSBOT_WEBCHAT_KLEUR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'een kleur als #rrggbb, bijv. #1d4f91')
+    .refine(readableOnLight, 'te licht: witte tekst op deze kleur is slecht leesbaar (contrast onder 4,5:1); kies een donkerdere tint')
+    .default(DEFAULT_BRAND_COLOUR),
+  GEDRAGSBOT_WEBCHAT_LOGO: z
+    .string()
+    .regex(/\.(svg|png|jpe?g|webp)$/i, 'het pad naar een logo als .svg, .png, .jpg of .webp')
+    .refine((path) => existsSync(path), 'dit bestand bestaat niet')
+    .optional(),
+  GEDRAGSBOT_WEBCHAT_COOKIE_DAGEN: z.coerce
+    .number({ error: 'een aantal dagen, bijv. 30' })
+    .int('een heel aantal dagen')
+    .min(1, 'minstens 1 dag')
+    .max(400, 'hoogstens 400 dagen (browsers houden een cookie niet langer)')
+    .default(30),
   GEDRAGSBOT_RATE_LIMIT: z.coerce
     .number({ error: 'een aantal verzoeken per minuut, bijv. 60' })
     .int()
@@ -182,6 +201,8 @@ export interface Config {
   trustProxy: string | undefined;
   /** The local web chat on /; off in production when only Slack and Teams are used. */
   webChat: boolean;
+  /** How the web chat looks: the organisation's name, colour and logo, and its cookie's lifetime. */
+  webChatLook: WebChatLook;
   /** Requests per minute per address on the web chat and HR routes. */
   rateLimitPerMinute: number;
   /** Key material for hashing web-chat visitors; without it the store keeps a generated one. */
@@ -200,6 +221,16 @@ export interface Config {
   slack: SlackConfig | undefined;
   /** Sign-in with OpenID Connect for the back office and the web chat; undefined: no sign-in. */
   oidc: OidcConfig | undefined;
+}
+
+export interface WebChatLook {
+  /** Shown beside the logo; unset: only the bot's own name. */
+  organisation: string | undefined;
+  /** #rrggbb; white text on it reads at WCAG AA. */
+  colour: string;
+  /** A file on this machine (svg, png, jpg, webp). */
+  logo: string | undefined;
+  cookieDays: number;
 }
 
 export interface QuestionConfig {
@@ -334,6 +365,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     trustProxy: c.GEDRAGSBOT_TRUST_PROXY,
     webChat: c.GEDRAGSBOT_WEBCHAT,
+    webChatLook: {
+      organisation: c.GEDRAGSBOT_WEBCHAT_ORGANISATIE,
+      colour: c.GEDRAGSBOT_WEBCHAT_KLEUR.toLowerCase(),
+      logo: c.GEDRAGSBOT_WEBCHAT_LOGO === undefined ? undefined : resolve(c.GEDRAGSBOT_WEBCHAT_LOGO),
+      cookieDays: c.GEDRAGSBOT_WEBCHAT_COOKIE_DAGEN,
+    },
     rateLimitPerMinute: c.GEDRAGSBOT_RATE_LIMIT,
     secret: c.GEDRAGSBOT_SECRET,
     teamsDevelopment: c.GEDRAGSBOT_TEAMS_DEVMODE,

@@ -25,6 +25,16 @@ describe('config', () => {
     expect(loadConfig({ HOST: '0.0.0.0', GEDRAGSBOT_WEBCHAT: 'uit' })).toMatchObject({ host: '0.0.0.0', webChat: false });
   });
 
+  it('the web chat\'s look: sensible defaults, a readable colour, an existing logo', () => {
+    expect(loadConfig({}).webChatLook).toEqual({ organisation: undefined, colour: '#1d4f91', logo: undefined, cookieDays: 30 });
+    const logo = new URL('../src/channels/web/public/chat.css', import.meta.url).pathname.replace(/chat\.css$/, '');
+    expect(configError({ GEDRAGSBOT_WEBCHAT_LOGO: `${logo}bestaat-niet.svg` })?.message).toContain('GEDRAGSBOT_WEBCHAT_LOGO: dit bestand bestaat niet');
+    expect(loadConfig({ GEDRAGSBOT_WEBCHAT_ORGANISATIE: 'Gemeente Voorbeeld', GEDRAGSBOT_WEBCHAT_KLEUR: '#C8102E', GEDRAGSBOT_WEBCHAT_COOKIE_DAGEN: '7' }).webChatLook)
+      .toMatchObject({ organisation: 'Gemeente Voorbeeld', colour: '#c8102e', cookieDays: 7 });
+    expect(configError({ GEDRAGSBOT_WEBCHAT_KLEUR: '#ffcc00' })?.message).toContain('GEDRAGSBOT_WEBCHAT_KLEUR: te licht');
+    expect(configError({ GEDRAGSBOT_WEBCHAT_KLEUR: 'blauw' })?.message).toContain('een kleur als #rrggbb');
+  });
+
   it('Teams without authentication is refused unless the server listens on loopback', () => {
     expect(loadConfig({ GEDRAGSBOT_TEAMS_DEVMODE: 'aan' }).teamsDevelopment).toBe(true);
     const error = configError({ GEDRAGSBOT_TEAMS_DEVMODE: 'aan', HOST: '0.0.0.0' });

@@ -6,7 +6,7 @@ import { TeamsPollPublisher } from '../channels/teams/polls.js';
 import { webChatRoutes } from '../channels/web/routes.js';
 import { SlackSender } from '../channels/slack/sender.js';
 import { TeamsSender } from '../channels/teams/sender.js';
-import type { OidcConfig, QuestionConfig, SlackConfig, TeamsCredentials } from '../config.js';
+import type { OidcConfig, QuestionConfig, SlackConfig, TeamsCredentials, WebChatLook } from '../config.js';
 import { Deliverer, type Sender } from '../core/outreach/deliver.js';
 import { GedragsBot } from '../core/conversation/bot.js';
 import { Engine } from '../core/engine/engine.js';
@@ -50,6 +50,8 @@ export interface AppOptions {
   pollIntervalMs: number;
   /** The local web chat on /; IT turns it off when only Slack and Teams are used. */
   webChat?: boolean | undefined;
+  /** The web chat's name, colour, logo and cookie lifetime; defaults when unset. */
+  webChatLook?: Partial<WebChatLook> | undefined;
   /** Requests per minute per address on the web chat and HR routes. */
   rateLimitPerMinute?: number | undefined;
   /** Express's "trust proxy", so the rate limit and the Secure cookie see the visitor, not the proxy. */
@@ -112,6 +114,12 @@ export function createApp(options: AppOptions): GedragsbotServer {
     coordinator: services.coordinator,
     contacts: services.contacts,
     meldwijzerOnRequest: true,
+    privacy: {
+      memoryMinutes: Math.round(options.stateTtlMs / 60_000),
+      retentionMonths: options.retentionMonths ?? 60,
+      cookieDays: options.webChatLook?.cookieDays ?? 30,
+      questionDays: questionsOpen ? questionConfig.keepDays : undefined,
+    },
     ...(questionsOpen
       ? {
           questions: {
@@ -173,12 +181,14 @@ export function createApp(options: AppOptions): GedragsbotServer {
   const publicUrl = options.oidc?.publicUrl;
   app.use(backofficeRoutes({ services, auth, texts, ruleBase, logger, publicUrl, now, questions }));
   if (options.webChat !== false) {
-    app.use('/api/chat', limit);
+    app.use(['/api/chat', '/api/mijn-gegevens.csv', '/api/mijn-gegevens.json'], limit);
     const signedIn = auth && {
       owner: async (req: express.Request) => (await auth.person(req))?.owner,
       loginPath: (returnTo: string) => `/auth/login?terug=${encodeURIComponent(returnTo)}`,
     };
-    app.use(webChatRoutes({ engine, logger, visitorKey: serverKey, signedIn }));
+    const look = options.webChatLook;
+    const exportOwn = (owner: string) => services.registers.exportOwn(owner);
+    app.use(webChatRoutes({ engine, logger, visitorKey: serverKey, signedIn, look, exportOwn }));
   }
   app.use(notFound(ruleBase.texts));
   app.use(errorHandler(logger, ruleBase.texts));

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     wio: config.wio,
     pollIntervalMs: 30_000,
     webChat: config.webChat,
+    webChatLook: config.webChatLook,
     rateLimitPerMinute: config.rateLimitPerMinute,
     trustProxy: config.trustProxy,
     secret: config.secret,

@@ -325,7 +325,7 @@ describe('Dockerfile (the image cannot be built here: no Docker engine on this m
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await page.text()).toContain('<title>Gedragsbot');
-    for (const asset of ['/static/chat.js', '/static/chat.css', '/static/adaptivecards.js']) {
+    for (const asset of ['/static/chat.js', '/static/chat.css', '/static/huisstijl.css', '/favicon.svg']) {
       expect((await fetch(`${base}${asset}`)).status, asset).toBe(200);
     }
     const ready = await fetch(`${base}/readyz`);

@@ -32,8 +32,8 @@ export class FakeRegisters implements RegisterService {
 
   listOwn(owner: string) {
     return Promise.resolve({
-      gifts: this.gifts.filter((g) => g.owner === owner && g.status === 'actief'),
-      sideJobs: this.sideJobs.filter((s) => s.owner === owner && s.status === 'actief'),
+      gifts: this.gifts.filter((g) => g.owner === owner),
+      sideJobs: this.sideJobs.filter((s) => s.owner === owner),
       notices: this.notices.filter((n) => n.owner === owner),
     });
   }

@@ -37,16 +37,17 @@ describe('the server on one port', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('serves the web chat page with the official Adaptive Cards renderer', async () => {
+  it('serves the web chat page, its script, style, colours and favicon', async () => {
     const page = await (await fetch(`${base}/`)).text();
-    expect(page).toContain('<script src="/static/adaptivecards.js"></script>');
-    const renderer = await fetch(`${base}/static/adaptivecards.js`);
-    expect(renderer.status).toBe(200);
-    expect((await renderer.text()).length).toBeGreaterThan(100_000);
-    expect((await fetch(`${base}/static/chat.js`)).status).toBe(200);
+    expect(page).toContain('<script src="/static/chat.js"></script>');
+    expect(page).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    for (const asset of ['/static/chat.js', '/static/chat.css', '/static/huisstijl.css', '/favicon.svg', '/static/logo']) {
+      expect((await fetch(`${base}${asset}`)).status, asset).toBe(200);
+    }
+    expect(await (await fetch(`${base}/favicon.svg`)).text()).toMatch(/^<svg /);
   });
 
-  it('/api/chat answers with an Adaptive Card and keeps the conversation by cookie', async () => {
+  it('/api/chat answers with a card and keeps the conversation by cookie', async () => {
     const first = await chat('Mag ik een fles wijn aannemen?');
     expect(first.body.reply).toMatchObject({ intent: 'geschenk', verdict: 'vraag' });
     expect(first.body.card?.body[0]?.text).toContain('Wat is de geschatte waarde?');

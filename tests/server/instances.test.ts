@@ -55,7 +55,7 @@ describe('a web conversation alternating between two instances', () => {
   it('a dilemma card on A, the answer on B: feedback', async () => {
     const card = await chat(a, 'geef me een dilemma');
     expect(card.reply.intent).toBe('dilemma');
-    const first = JSON.stringify(card.card).match(/"title":"([^"]+)","data":\{"text":"([^"]+)"/);
+    const first = JSON.stringify(card.card).match(/"title":"([^"]+)","action":"dilemma_keuze","value":"([^"]+)"/);
     expect(first?.[2]).toBeDefined();
     const feedback = await chat(b, first![2]!, card.cookie);
     expect(feedback.text).toMatch(/Bespreek|bespreek|Waarom|regel|Gedragscode/);

@@ -47,6 +47,17 @@ describe.each(bothStores())('registers on %s', (_name, url) => {
     expect((await s.registers.listOwn('slack:U2')).gifts).toEqual([]);
   });
 
+  it('lists withdrawn entries too, marked as such, and exports every entry with its short code', async () => {
+    const s = await open();
+    const gift = await s.registers.saveGift('slack:U1', GIFT, 'toegestaan_melden');
+    await s.registers.withdraw('slack:U1', 'geschenk', gift.id);
+    expect((await s.registers.listOwn('slack:U1')).gifts.map((g) => g.status)).toEqual(['ingetrokken']);
+    const exported = await s.registers.exportOwn('slack:U1');
+    expect(exported.gifts[0]).toMatchObject({ status: 'ingetrokken', code: expect.stringMatching(/^G-[0-9A-Z]{4}$/) as unknown });
+    // The same code every time: it is given once.
+    expect((await s.registers.exportOwn('slack:U1')).gifts[0]?.code).toBe(exported.gifts[0]?.code);
+  });
+
   it('keeps a declined gift and a gift of unknown value', async () => {
     const s = await open();
     const declined = await s.registers.saveGift('teams:A', { ...GIFT, accepted: false, outcome: 'afgeslagen', valueEuros: null }, 'overleggen');
@@ -60,7 +71,7 @@ describe.each(bothStores())('registers on %s', (_name, url) => {
     const changed = await s.registers.updateGift('slack:U1', gift.id, { valueEuros: 30, outcome: 'goed_doel' });
     expect(changed).toMatchObject({ valueEuros: 30, outcome: 'goed_doel' });
     await s.registers.withdraw('slack:U1', 'geschenk', gift.id);
-    expect((await s.registers.listOwn('slack:U1')).gifts).toEqual([]);
+    expect((await s.registers.listOwn('slack:U1')).gifts.map((g) => g.status)).toEqual(['ingetrokken']);
     const data = await s.registers.exportOwn('slack:U1');
     expect(data.changes.map((c) => [c.action, c.fields])).toEqual([
       ['aangemaakt', expect.objectContaining({ description: 'Fles wijn', verdict: 'toegestaan_melden' })],

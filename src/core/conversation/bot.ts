@@ -1,5 +1,6 @@
 import { compose, menuReply, say, topicQuestion, valueQuestion } from '../messages/compose.js';
 import type { Action, BotReply } from '../messages/model.js';
+import { DEFAULT_PRIVACY, type PrivacyFacts, privacyReply } from '../messages/privacy.js';
 import { GedragsbotError } from '../errors.js';
 import type { Texts } from '../texts/texts.js';
 import { evaluatorFor, type RuleEvaluator } from '../rulebase/evaluate.js';
@@ -36,6 +37,8 @@ import { asksWhereToReport, isSoort, type MeldwijzerContext, MeldwijzerFlow, rea
 const MAX_VALUE_QUESTIONS = 2;
 const FLOW_REFERRAL_CONFIDENCE = 0.5;
 /** "verder" after "Je registratie staat nog klaar — verder of stoppen?". */
+/** "Wat bewaren jullie?", "wat slaan jullie op", "privacy": the card that says what is kept. */
+const ASKS_WHAT_IS_KEPT = /^\s*(wat (bewaren|bewaar|onthouden|onthoud|slaan) (jullie|we|je|jij)( van mij| op)?|privacy)\s*[?.!]*\s*$/;
 const RESUME = /\b(verder|doorgaan|ga door|hervat|hervatten)\b/;
 /** Words that steer a flow and never mean a referral, however the model reads them. */
 function isFlowControl(text: string): boolean {
@@ -52,6 +55,8 @@ export interface TurnContext {
   user?: string;
   /** Where an answer can reach this person later (a question to the coordinator); never counted or logged. */
   address?: Address;
+  /** The channel offers the person's export as a file to download. */
+  downloads?: boolean;
 }
 
 export interface BotOptions {
@@ -74,6 +79,8 @@ export interface BotOptions {
    * there the referral answer stays, with the button that starts the meldwijzer under it.
    */
   meldwijzerOnRequest?: boolean;
+  /** The numbers "Wat bewaren we?" says: memory, retention, the web chat's cookie. */
+  privacy?: PrivacyFacts;
 }
 
 /** What a typed "waar meld ik dit" may be about to start the meldwijzer; anything else is answered as itself. */
@@ -107,6 +114,7 @@ export class GedragsBot {
   private readonly dilemmas: DilemmaDeck | undefined;
   private readonly tally: DilemmaTally;
   private readonly random: () => number;
+  private readonly privacy: PrivacyFacts;
 
   constructor(
     private readonly ruleBase: RuleBase,
@@ -121,6 +129,7 @@ export class GedragsBot {
     this.dilemmas = options.dilemmas;
     this.contacts = options.contacts;
     this.random = options.random ?? Math.random;
+    this.privacy = options.privacy ?? DEFAULT_PRIVACY;
     this.tally = options.tally ?? new MemoryTally();
     this.desk = new RegistrationDesk(ruleBase, this.evaluator, registers, states, this.now, coordinator);
     const coordinatorEmail = ruleBase.organisation.integriteitscoordinator?.email;
@@ -152,6 +161,7 @@ export class GedragsBot {
       previous,
       count: (counts) => this.count(counts.map((c) => ({ ...c, channel: context.channel }))),
       reachable: () => this.reachable(context),
+      ...(context.downloads ? { downloads: true } : {}),
     };
   }
 
@@ -249,6 +259,8 @@ export class GedragsBot {
         return this.desk.command(desk, { kind: 'lijst' });
       case 'mijn_export':
         return this.desk.command(desk, { kind: 'export' });
+      case 'wat_bewaren_we':
+        return privacyReply(this.texts, this.privacy, context.channel === 'web');
       case 'mijn_verwijderen':
         return this.desk.command(desk, { kind: 'verwijder_alles' });
       case 'verwijderen':
@@ -390,6 +402,7 @@ export class GedragsBot {
     if (practising) return practising;
     const status = await this.questions.status(this.questionContext(conversation, context, previous), text);
     if (status) return status;
+    if (ASKS_WHAT_IS_KEPT.test(fold(text))) return privacyReply(this.texts, this.privacy, context.channel === 'web');
     const command = readCommand(message);
     if (command) return this.desk.command(desk, command);
     if (previous?.awaiting === 'onderwerp') {

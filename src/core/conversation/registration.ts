@@ -34,6 +34,8 @@ export interface DeskContext {
   count(counts: Omit<UsageCount, 'channel'>[]): Promise<void>;
   /** Keeps where this person talks to the bot, so a reminder or a review can reach them there later. */
   reachable?(): Promise<void>;
+  /** The channel hands over the export as a file (the web chat), so the chat need not show the data itself. */
+  downloads?: boolean;
 }
 
 const BUSINESS_GIVERS = new Set(['leverancier', 'leveranciers', 'aannemer', 'installateur', 'opdrachtnemer', 'adviesbureau', 'ingenieursbureau']);
@@ -267,6 +269,7 @@ export class RegistrationDesk {
         await ctx.reachable?.();
         return this.list(ctx, owner, this.registers);
       case 'export': {
+        if (ctx.downloads) return { ...reply(this.texts.t('mijn.export_bestand'), this.mine()), download: 'mijn_gegevens' };
         const data = await this.registers.exportOwn(owner);
         return reply(`${this.texts.t('mijn.export')}\n${JSON.stringify(data, null, 2)}`, this.mine());
       }
@@ -332,11 +335,14 @@ export class RegistrationDesk {
   }
 
   private async list(ctx: DeskContext, owner: string, registers: RegisterService): Promise<BotReply> {
-    const { gifts, sideJobs, notices } = await registers.listOwn(owner);
+    const own = await registers.listOwn(owner);
+    const active = <T extends { status: string }>(entries: T[]) => entries.filter((e) => e.status !== 'ingetrokken');
+    const gifts = active(own.gifts);
+    const sideJobs = active(own.sideJobs);
     const lines: string[] = [];
     const listing: NonNullable<ConversationState['listing']> = [];
-    for (const n of notices) lines.push(this.texts.t('mijn.bericht', { bericht: n.message }));
-    if (notices.length > 0) await registers.markNoticesRead(owner, notices.map((n) => n.id));
+    for (const n of own.notices) lines.push(this.texts.t('mijn.bericht', { bericht: n.message }));
+    if (own.notices.length > 0) await registers.markNoticesRead(owner, own.notices.map((n) => n.id));
     if (gifts.length > 0) lines.push(this.texts.t('mijn.geschenken'));
     for (const g of gifts) {
       listing.push({ register: 'geschenk', id: g.id });
@@ -347,7 +353,18 @@ export class RegistrationDesk {
       listing.push({ register: 'nevenwerk', id: s.id });
       lines.push(`${String(listing.length)}. ${this.describeSideJob(s)}`);
     }
+    // Withdrawn entries stay in the register (and in the export) until they are deleted: say so, without a number.
+    const withdrawn = [
+      ...own.gifts.filter((g) => g.status === 'ingetrokken').map((g) => this.describeGift(g)),
+      ...own.sideJobs.filter((s) => s.status === 'ingetrokken').map((s) => this.describeSideJob(s)),
+    ];
+    if (withdrawn.length > 0) lines.push(this.texts.t('mijn.ingetrokken_kop'));
+    for (const line of withdrawn) lines.push(this.texts.t('mijn.ingetrokken_regel', { registratie: line }));
     await this.remember(ctx, { listing });
+    if (listing.length === 0 && withdrawn.length > 0) {
+      lines.push(this.texts.t('mijn.alleen_ingetrokken'));
+      return reply(lines.join('\n'), [this.action('mijn_export', 'knop.exporteer'), this.action('mijn_verwijderen', 'knop.verwijder')]);
+    }
     if (listing.length === 0) {
       lines.push(this.texts.t('mijn.leeg'));
       return reply(lines.join('\n'), [

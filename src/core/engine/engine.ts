@@ -63,7 +63,8 @@ export class Engine {
   }
 
   private context(turn: Turn) {
-    return { channel: turn.channel, user: turn.user, ...(turn.address ? { address: turn.address } : {}) };
+    const files = turn.downloads ? { downloads: true } : {};
+    return { channel: turn.channel, user: turn.user, ...(turn.address ? { address: turn.address } : {}), ...files };
   }
 
   private async route(turn: Turn): Promise<Outcome[]> {

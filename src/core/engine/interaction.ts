@@ -32,6 +32,8 @@ export interface Turn {
    * conversation (Teams), or not at all (the web chat and the terminal ask field by field).
    */
   forms: 'modal' | 'card' | 'none';
+  /** The channel can hand the person a file (the web chat's download link) instead of putting data in the chat. */
+  downloads?: boolean;
   /** Where the person can be reached later in private, for an answer that comes after this turn. */
   address?: Address;
 }

@@ -47,7 +47,18 @@ function contactsOf(texts: Texts, org: Organisation, situation: Situation | null
     name: capital(r.naam),
     details: [...detail('wat', r.omschrijving), ...detail('telefoon', r.telefoon), ...detail('email', r.email), ...detail('website', r.url)],
   }));
-  return [...internal, ...external];
+  return [...internal, ...external, ...intranetContact(texts, org)];
+}
+
+/** The intranet pages a referral points to, when the organisation configured them ("intranet" in organisatie.json). */
+const REFERRAL_PAGES = ['vertrouwenspersonen', 'meldregeling'] as const;
+
+function intranetContact(texts: Texts, org: Organisation): Contact[] {
+  const details = REFERRAL_PAGES.flatMap((page): ContactDetail[] => {
+    const url = org.intranet[page];
+    return url ? [{ kind: 'website', label: texts.t(`intranet.${page}`), value: url }] : [];
+  });
+  return details.length > 0 ? [{ name: texts.t('intranet.kop'), details }] : [];
 }
 
 /** The value as the person gave it: "€70", "meer dan €50", "hooguit €50", "€40 tot €60". */
@@ -133,10 +144,11 @@ export function menuReply(texts: Texts, org: Organisation): BotReply {
     text: say(texts, 'menu.welkom', org),
     actions: [
       ruleAction(texts, 'dilemma'),
-      ruleAction(texts, 'registreer_geschenk'),
+      { id: 'registreer_geschenk', label: texts.t('knop.registreer_geschenk_menu'), value: '' },
       { id: 'registreer_nevenfunctie', label: texts.t('knop.registreer_nevenwerk'), value: '' },
       { id: 'mijn_registraties', label: texts.t('knop.mijn_registraties'), value: '' },
       ruleAction(texts, 'vertrouwenspersoon'),
+      { id: 'wat_bewaren_we', label: texts.t('knop.wat_bewaren_we'), value: '' },
     ],
   };
 }
@@ -152,6 +164,7 @@ export function compose(texts: Texts, intent: Intent, answer: Answer, org: Organ
     amount,
     text,
     source: answer.bron,
+    ...(answer.bron && org.intranet.gedragscode ? { sourceUrl: org.intranet.gedragscode } : {}),
     actions: answer.acties.map((id) => ruleAction(texts, id)),
   };
   if (question) reply.question = question;

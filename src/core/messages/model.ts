@@ -31,6 +31,8 @@ export type ActionId
     /** "Je registratie staat nog klaar — verder of stoppen?": verder or stoppen. */
     | 'hervatten'
     | 'mijn_registraties'
+    /** "Wat bewaren we?": what is kept, for how long, who sees it, and how to download or delete it. */
+    | 'wat_bewaren_we'
     | 'mijn_export'
     | 'mijn_verwijderen'
     /** "Weet je het zeker?": ja or nee. */
@@ -82,9 +84,10 @@ export interface ContactDetail {
 export function linkOf(detail: ContactDetail): string | undefined {
   switch (detail.kind) {
     case 'telefoon': {
-      // The dialler wants digits: "030 700 1234" and "0800-0113" lose their spaces and dashes.
-      const digits = detail.value.replace(/[^\d+]/g, '');
-      return /^\+?\d{2,}$/.test(digits) ? `tel:${digits}` : undefined;
+      // The dialler wants digits: "030 700 1234" and "0800-0113" lose their spaces and dashes, "+31 (0)30" its (0).
+      const international = detail.value.trim().startsWith('+');
+      const digits = detail.value.replace(/\(0\)/g, '').replace(/\D/g, '');
+      return digits.length >= 3 && digits.length <= 15 ? `tel:${international ? '+' : ''}${digits}` : undefined;
     }
     case 'email':
       return /^[^\s@<>()[\]]+@[^\s@<>()[\]]+$/.test(detail.value) ? `mailto:${detail.value}` : undefined;
@@ -115,6 +118,13 @@ export interface BotReply {
   text: string;
   /** The rule it rests on, e.g. "Gedragscode — Geschenken". */
   source?: string;
+  /** Where that rule can be read (the organisation's gedragscode on intranet), for a channel that shows links. */
+  sourceUrl?: string;
+  /**
+   * The person's own data as a file: a channel that can hand over a file (the web chat) offers it for download;
+   * the others put the data in the text.
+   */
+  download?: 'mijn_gegevens';
   /** The bot waits for this answer; its choices are buttons ("waarde", "onderwerp", "hervatten", "meldwijzer_…"). */
   question?: { slot: 'waarde' | 'onderwerp' | 'registratie' | 'meldwijzer'; prompt: string; choices: Action[] };
   /** Contact cards for referrals (vertrouwenspersonen, external routes). */

@@ -7,6 +7,7 @@ import type { GiftEntry, GiftInput, Notice, OwnData, RegisterName, SideJobEntry,
 export interface RegisterService {
   saveGift(owner: string, input: GiftInput, verdict: string): Promise<GiftEntry>;
   saveSideJob(owner: string, input: SideJobInput): Promise<SideJobEntry>;
+  /** Every own entry, withdrawn ones included (status "ingetrokken"), and the unread notices. */
   listOwn(owner: string): Promise<{ gifts: GiftEntry[]; sideJobs: SideJobEntry[]; notices: Notice[] }>;
   updateGift(owner: string, id: string, changes: Partial<GiftInput>): Promise<GiftEntry>;
   updateSideJob(owner: string, id: string, changes: Partial<SideJobInput>): Promise<SideJobEntry>;

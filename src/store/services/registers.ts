@@ -97,8 +97,9 @@ export class StoreRegisterService implements RegisterService {
   async listOwn(owner: string): Promise<{ gifts: GiftEntry[]; sideJobs: SideJobEntry[]; notices: Notice[] }> {
     const r = repositories(this.store.db);
     const [gifts, sideJobs, notices] = await Promise.all([
-      r.gifts.list({ owner, status: 'actief' }),
-      r.sideJobs.list({ owner, status: 'actief' }),
+      // Withdrawn entries too: the employee sees them marked as withdrawn, as the export has them.
+      r.gifts.list({ owner }),
+      r.sideJobs.list({ owner }),
       r.notices.unread(owner),
     ]);
     return { gifts, sideJobs, notices };
@@ -156,7 +157,13 @@ export class StoreRegisterService implements RegisterService {
       r.notices.all(owner),
       r.confirmations.forOwner(owner),
     ]);
-    return { owner, gifts, sideJobs, changes, notices, confirmations };
+    // The short codes (G-7K3Q) the coordinator uses too, so the export never has to show an id.
+    const codes = await new CodeRepository(this.store.db).ensure([
+      ...gifts.map((g) => ({ register: 'geschenk' as const, id: g.id })),
+      ...sideJobs.map((s) => ({ register: 'nevenwerk' as const, id: s.id })),
+    ]);
+    const coded = <T extends { id: string }>(e: T) => ({ ...e, ...(codes.has(e.id) ? { code: codes.get(e.id) } : {}) });
+    return { owner, gifts: gifts.map(coded), sideJobs: sideJobs.map(coded), changes, notices, confirmations };
   }
 
   async deleteAllOwn(owner: string): Promise<number> {

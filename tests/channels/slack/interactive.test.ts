@@ -35,7 +35,8 @@ describe('Slack App Home, modals and registrations', () => {
     expect(publish.params.user_id).toBe('U0ABC1234');
     const view = JSON.stringify(publish.params.view);
     expect(view).toContain('"type":"home"');
-    for (const item of ['Geef me een dilemma', 'Registreer dit geschenk', 'Nevenwerkzaamheid registreren', 'Mijn registraties', 'Praat met een vertrouwenspersoon']) {
+    const menu = ['Geef me een dilemma', 'Geschenk registreren', 'Nevenwerkzaamheid registreren', 'Mijn registraties', 'Praat met een vertrouwenspersoon', 'Wat bewaren we?'];
+    for (const item of menu) {
       expect(view).toContain(item);
     }
   });

@@ -113,7 +113,8 @@ describe('Teams on /api/messages (development mode, fake connector)', () => {
     const post = await send(fixture('install-personal.json', connector.url));
     const card = cardOf(post);
     expect(texts(card)).toContain('Ik bewaar je berichten niet');
-    expect((card?.actions as { title: string }[]).map((a) => a.title)).toContain('Registreer dit geschenk');
+    expect((card?.actions as { title: string }[]).map((a) => a.title)).toContain('Geschenk registreren');
+    expect((card?.actions as { title: string }[]).map((a) => a.title)).toContain('Wat bewaren we?');
   });
 
   it('posts into a remembered channel on its own (what the weekly poll needs)', async () => {

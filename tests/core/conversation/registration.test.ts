@@ -131,7 +131,11 @@ describe('own entries: list, withdraw, export, delete all', () => {
     expect(registers.notices).toEqual([]);
     expect((await say('exporteer mijn gegevens')).text).toContain('"description": "Boek"');
     expect((await say('trek 1 in')).text).toBe('Registratie 1 is ingetrokken.');
-    expect((await say('mijn registraties')).text).toContain('Je hebt nog niets geregistreerd.');
+    const after = (await say('mijn registraties')).text;
+    expect(after).toContain('Ingetrokken:\n1 november 2026: Boek (€20, van Uitgeverij, zelf gehouden) — ingetrokken');
+    expect(after).toContain('Je hebt nu geen lopende registraties.');
+    // A withdrawn entry has no number: "wijzig 1" or "trek 1 in" cannot reach it.
+    expect(after).not.toContain('1. ');
     expect((await say('verwijder mijn gegevens')).text).toContain('Weet je het zeker?');
     expect((await say('Ja, verwijder alles')).text).toBe('Al je gegevens in de registers zijn verwijderd.');
     expect(registers.gifts).toEqual([]);
