@@ -70,7 +70,7 @@ describe('web chat visitors', () => {
     const lines = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('Geschenken');
     expect(lines[1]).toBe('Code;Status;Gekregen of aangeboden;Datum;Omschrijving;Geschatte waarde;Gever;Relatie met de gever;'
-      + 'Aangenomen;Wat ermee gebeurd is;Oordeel van de gedragscode;Geregistreerd op;Laatst gewijzigd op;'
+      + 'Aangenomen of afgeslagen;Wat ermee gebeurd is;Oordeel van de gedragscode;Geregistreerd op;Laatst gewijzigd op;'
       + 'Bekeken door de coördinator op;Notitie van de coördinator');
     expect(lines[2]).toMatch(/^G-[0-9A-Z]{4};Ingetrokken;Gekregen;\d+ \w+ \d{4};taart;20;Bakkerij Jansen;Geen zakelijke relatie;Aangenomen;Gedeeld met het team;/);
     expect(lines.join('\n')).not.toContain('web:');
