@@ -34,6 +34,8 @@ const OBJECT_CONCEPTS = [
 const VALUE_CONCEPTS = ['waarde_laag', 'waarde_hoog', 'waarde_onbekend', 'waarde_niet_te_schatten'];
 const VALUE_TOPICS: ReadonlySet<string> = new Set(['geschenk', 'uitnodiging']);
 const BARE_FOLLOW_UP_MAX_WORDS = 4;
+/** "wat kan ik hier nu het beste mee doen?" has no subject of its own; a longer message usually does. */
+const NEXT_STEP_MAX_WORDS = 9;
 /** A follow-up the model reads as another topic this surely is one. */
 const SURE_OF_NEW_TOPIC = 0.7;
 
@@ -62,6 +64,8 @@ export function continuesTopic(state: ConversationState | undefined, heard: Unde
   const addsGiftFact = heard.facts.concepts.includes('procedure_lopend') || heard.amount !== null;
   const plainStatement = !heard.frames.asksWhether && !namesOwnObject && !surelyReferral;
   if (VALUE_TOPICS.has(state.facts.intent) && addsGiftFact && plainStatement) return true;
+  // "wat kan ik doen?", "wat moet ik daarmee?": the next step in what was just answered, a referral above all.
+  if (heard.asksNextStep && words <= NEXT_STEP_MAX_WORDS && !namesOwnObject && !surelyReferral) return true;
   // "mag dat?", "en nu?": about what was just answered.
   if (words <= BARE_FOLLOW_UP_MAX_WORDS && heard.pointsBack && !namesOwnObject && !surelyReferral) return true;
   const sameTopic = heard.intent === state.facts.intent && FACT_TOPICS.has(heard.intent);

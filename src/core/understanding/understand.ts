@@ -30,6 +30,8 @@ export interface Understanding extends Classification {
   concepts: ReadonlySet<string>;
   /** Refers back to something said before ("hem", "die", "dat"). */
   pointsBack: boolean;
+  /** Asks what to do next ("wat kan ik doen?", "en nu?", "wat moet ik daarmee?"): about what was just said. */
+  asksNextStep: boolean;
   /** Concepts the message only names to deny them ("geen cadeaubon"). */
   denied: string[];
   frames: Frames;
@@ -222,7 +224,22 @@ export function giftKindOfText(lexicon: Lexicon, text: string): GiftKind {
   return giftKind((c) => affirmed(reading, c), null);
 }
 
-const BACK_REFERENCES = new Set(['hem', 'haar', 'ze', 'die', 'dat', 'het', 'ervan', 'erop', 'ermee', 'erbij', 'ernaar']);
+const BACK_REFERENCES = new Set([
+  'hem', 'haar', 'ze', 'die', 'dat', 'het', 'ervan', 'erop', 'ermee', 'erbij', 'ernaar', 'daarmee', 'hiermee', 'daarvan', 'hiervan',
+  'daarover', 'hierover', 'zoiets',
+]);
+/**
+ * "wat kan ik doen?", "wat moet ik hier nu mee?", "hoe nu verder", "en nu?", "wat raad je me aan?": a question
+ * with no subject of its own, so it is about the topic still open.
+ */
+const NEXT_STEP = new RegExp([
+  '^(en |maar |oke?,? |ok,? )?(wat|hoe) (kan|moet|zou|kun|moeten|kunnen) (ik|je|we) (nu |dan |hier |daar |daarmee |hiermee |het beste |dan het beste )*(mee )?(doen|aan|verder|mee)\\b',
+  '^(en |maar )?(wat|hoe) nu( verder)?\\b',
+  '^(en )?nu\\??$',
+  '^(en )?(wat|welke) (raad|adviseer) (je|jij) (me |mij )?(aan)?\\b',
+  '^(en )?wat (zijn|is) (mijn|de) (opties|mogelijkheden|volgende stap)\\b',
+  '^hoe (pak|ga) ik (dit|dat|het) aan\\b',
+].join('|'));
 
 export const VALUE_INTENTS: ReadonlySet<Intent> = new Set(['geschenk', 'uitnodiging']);
 /** Concepts that point at a referral however the model weighs them: asking for help must never be missed. */
@@ -351,6 +368,7 @@ export function understand(
     concepts: reading.concepts,
     denied: [...reading.concepts].filter((c) => !has(c)),
     pointsBack: reading.frames.fragment || reading.tokens.some((t) => BACK_REFERENCES.has(t)),
+    asksNextStep: NEXT_STEP.test(reading.folded.trim()),
     frames: reading.frames,
     amount: reading.amount,
     facts: {

@@ -32,6 +32,21 @@ describe('a later turn that adds or corrects facts recomputes the verdict', () =
     expect(reply).toMatchObject({ intent, verdict, amount });
   });
 
+  it.each([
+    [['Een teamleider kleineert een stagiaire steeds in het overleg', 'wat kan ik doen?'], 'ongewenst_gedrag'],
+    [['Onze projectleider laat een aannemer zijn schuur verbouwen', 'wat moet ik daarmee?'], 'misstand_melden'],
+    [['ik word al maanden genegeerd en uitgescholden door mijn collega\'s', 'en hoe nu verder'], 'ongewenst_gedrag'],
+    [['een collega rekent reiskosten die hij nooit maakte', 'wat raad je me aan?'], 'misstand_melden'],
+  ])('"what now?" after a referral stays with the referral: %j', async (turns, intent) => {
+    const reply = await converse(turns);
+    expect(reply).toMatchObject({ intent, verdict: 'doorverwijzen' });
+  });
+
+  it('"what now?" that names its own subject is a new question', async () => {
+    const reply = await converse(['Mag ik een fles wijn van 30 euro aannemen?', 'wat moet ik doen met mijn bijbaan als schilder?']);
+    expect(reply.intent).toBe('nevenwerkzaamheden');
+  });
+
   it('a gift from a party in a procedure the person handles is refused whatever its value', async () => {
     const reply = await converse(['De aanvrager van de omgevingsvergunning die ik behandel gaf me een pen van 3 euro']);
     expect(reply).toMatchObject({ intent: 'geschenk', verdict: 'niet_toegestaan' });
