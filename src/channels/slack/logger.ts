@@ -8,7 +8,14 @@ import type { pino } from 'pino';
  * payloads, which is why debug is never the default.
  */
 export function boltLogger(base: pino.Logger): BoltLogger {
-  let logger = base.child({ component: 'slack' });
+  // Bolt names a logger for each client it makes, sometimes per request: one child per name is enough.
+  const named = new Map<string, pino.Logger>();
+  const child = (component: string) => {
+    let found = named.get(component);
+    if (!found) named.set(component, (found = base.child({ component })));
+    return found;
+  };
+  let logger = child('slack');
   let level = LogLevel.INFO;
   const write = (at: pino.Level) => (...messages: unknown[]) => {
     const error = messages.find((m) => m instanceof Error);
@@ -27,7 +34,7 @@ export function boltLogger(base: pino.Logger): BoltLogger {
     },
     getLevel: () => level,
     setName: (name) => {
-      logger = base.child({ component: name });
+      logger = child(name);
     },
   };
 }

@@ -13,6 +13,7 @@ const PRUNE_EVERY_MS = 5 * 60 * 1000;
 export class StoreConversationStates implements ConversationStateStore {
   private key: Promise<KeyObject> | undefined;
   private prunedAt = 0;
+  private lastKey: { conversation: string; key: string } | undefined;
 
   constructor(
     private readonly store: Store,
@@ -22,9 +23,13 @@ export class StoreConversationStates implements ConversationStateStore {
   ) {}
 
   private async rowKey(conversation: string): Promise<string> {
+    // A turn reads and then writes the same row: the hash of the last conversation is kept for the second.
+    if (this.lastKey?.conversation === conversation) return this.lastKey.key;
     // One key object, made once: building it from the string on every message cost more than the hash.
     this.key ??= this.secret().then((secret) => createSecretKey(Buffer.from(secret)));
-    return createHmac('sha256', await this.key).update(conversation).digest('base64url');
+    const key = createHmac('sha256', await this.key).update(conversation).digest('base64url');
+    this.lastKey = { conversation, key };
+    return key;
   }
 
   async get(conversation: string): Promise<ConversationState | undefined> {

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { EventLedger } from '../../core/channels.js';
 import type { Store } from '../database.js';
 
@@ -14,6 +14,8 @@ const PRUNE_EVERY_MS = 60 * 1000;
 
 export class StoreEventLedger implements EventLedger {
   private prunedAt = 0;
+  /** Made once: building the key from the secret at every delivery cost more than the hash itself. */
+  private hashKey: Promise<KeyObject> | undefined;
 
   constructor(
     private readonly store: Store,
@@ -25,7 +27,11 @@ export class StoreEventLedger implements EventLedger {
   async firstTime(id: string): Promise<boolean> {
     const at = this.now();
     try {
-      const hashed = createHmac('sha256', await this.key()).update(id).digest('base64url');
+      this.hashKey ??= this.key().then((secret) => createSecretKey(Buffer.from(secret)));
+      const hashed = createHmac('sha256', await this.hashKey.catch((error: unknown) => {
+        this.hashKey = undefined;
+        throw error;
+      })).update(id).digest('base64url');
       const result = await this.store.scratch
         .insertInto('handled_events')
         .values({ id: hashed, handled_at: at.toISOString() })
