@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OidcConfig } from '../../src/config.js';
+import { launch } from '../helpers/webchat.js';
 import { type RunningProvider, startProvider, type TestAccount } from '../helpers/oidc.js';
 import { freePort, type RunningServer, startServer } from '../helpers/server.js';
 
@@ -11,7 +12,6 @@ import { freePort, type RunningServer, startServer } from '../helpers/server.js'
  * of who asked), answers it, and the answer waits in the outbox for the asker, who sees it at their next
  * message. Screenshots at 1280 and 390 px go to test-results/ (not committed).
  */
-const CHROMIUM = process.env.GEDRAGSBOT_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = new URL('../../test-results/', import.meta.url);
 const ACCOUNTS: TestAccount[] = [
   { sub: 'coord-1', name: 'Cor de Boer', email: 'c.deboer@gemeente.example', groups: ['grp-integriteit'] },
@@ -25,7 +25,6 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium ontbreekt op ${CHROMIUM}: apt-get install chromium, of zet GEDRAGSBOT_CHROMIUM.`);
   mkdirSync(SHOTS, { recursive: true });
   const port = await freePort();
   base = `http://127.0.0.1:${String(port)}`;
@@ -48,10 +47,7 @@ beforeAll(async () => {
   const closed = await desk.ask('Mag ik een kerstpakket van een inwoner houden?', teams, 'teams', weekAgo);
   await desk.reply(closed.code, 'coordinator', 'Nee, geef het vriendelijk terug of lever het in bij de receptie.', new Date(weekAgo.getTime() + 3_600_000));
   await desk.close(closed.code, new Date(weekAgo.getTime() + 7_200_000));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OidcConfig } from '../../src/config.js';
 import type { UsageCount } from '../../src/core/usage.js';
+import { launch } from '../helpers/webchat.js';
 import { type RunningProvider, startProvider, type TestAccount } from '../helpers/oidc.js';
 import { freePort, type RunningServer, startServer } from '../helpers/server.js';
 
@@ -12,7 +13,6 @@ import { freePort, type RunningServer, startServer } from '../helpers/server.js'
  * the employee in the web chat and (as a stored notice) in Slack, 403 without the role, and the sign-in
  * for an anonymous visitor. Screenshots at 1280 and 390 px go to test-results/ (not committed).
  */
-const CHROMIUM = process.env.GEDRAGSBOT_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = new URL('../../test-results/', import.meta.url);
 const ACCOUNTS: TestAccount[] = [
   { sub: 'hr-1', name: 'Hanna Roos', email: 'h.roos@gemeente.example', groups: ['grp-hr'] },
@@ -53,7 +53,6 @@ function history(): UsageCount[] {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium ontbreekt op ${CHROMIUM}: apt-get install chromium, of zet GEDRAGSBOT_CHROMIUM.`);
   mkdirSync(SHOTS, { recursive: true });
   const port = await freePort();
   base = `http://127.0.0.1:${String(port)}`;
@@ -72,10 +71,7 @@ beforeAll(async () => {
   await running.services.registers.saveGift('slack:U0SLACK1', { ...gift, date: '2026-11-20', description: 'Designerlamp', valueEuros: 140, giverOrg: 'Installatiebedrijf Vonk', outcome: 'gehouden' }, 'niet_toegestaan');
   await running.services.registers.saveGift('oidc:mw-1', { ...gift, date: '2026-11-18', description: 'Kerstpakket', valueEuros: 35, giverOrg: 'Drukkerij Smit', outcome: 'gedeeld' }, 'toegestaan_melden');
   await running.services.registers.saveSideJob('oidc:mw-1', { kind: 'nevenwerk', organisation: 'Stichting Buurthuis', role: 'Voorzitter bestuur', paid: false, hoursPerWeek: 2, startDate: '2024-01-01', endDate: null, relations: ['subsidie'], publish: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,17 +1,16 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseText } from '../../helpers/database-text.js';
 import { fakeSlackApi, type FakeSlack, type SlackCall } from '../../helpers/fake-slack.js';
 import { type RunningServer, startServer } from '../../helpers/server.js';
 import { postPayload, postSigned, SIGNING_SECRET, slackFixture, waitFor } from '../../helpers/slack-requests.js';
+import { ask, lastCard, launch, press } from '../../helpers/webchat.js';
 
 /**
  * A question to the coordinator from the web chat in Chromium, answered in the coordinators' Slack channel.
  * The web chat cannot be written to, so the answer is shown when the visitor comes back (or asks for the
  * status); the visitor's cookie is searched for in the channel and the database.
  */
-const CHROMIUM = process.env.GEDRAGSBOT_CHROMIUM ?? '/usr/bin/chromium';
 const COORDINATOR = 'U0COORD02';
 const INBOX = 'C0INBOX02';
 const CODE = /V-[2-9A-HJ-NP-Z]{5}/;
@@ -20,7 +19,6 @@ let running: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium ontbreekt op ${CHROMIUM}: apt-get install chromium, of zet GEDRAGSBOT_CHROMIUM.`);
   slack = await fakeSlackApi();
   running = await startServer({
     slack: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: slack.url },
@@ -28,10 +26,7 @@ beforeAll(async () => {
     secret: 'web-journey-secret-of-at-least-thirty-two-chars',
     questions: { inbox: [{ platform: 'slack', channel: INBOX }], keepDays: 30, reminderWorkingDays: 3 },
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 }, 60_000);
 
 afterAll(async () => {
@@ -40,20 +35,6 @@ afterAll(async () => {
   await slack.close();
 });
 
-async function ask(page: Page, text: string): Promise<void> {
-  const before = await page.locator('.bot').count();
-  await page.fill('#text', text);
-  await page.click('button[type=submit]');
-  await page.locator('.bot').nth(before).waitFor();
-}
-
-async function press(page: Page, label: string): Promise<void> {
-  const before = await page.locator('.bot').count();
-  await page.locator('.bot').last().getByRole('button', { name: label, exact: true }).click();
-  await page.locator('.bot').nth(before).waitFor();
-}
-
-const lastCard = (page: Page) => page.locator('.bot').last().innerText();
 const inbox = () => slack.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === INBOX);
 const text = (call: SlackCall) => `${String(call.params.text)} ${JSON.stringify(call.params.blocks ?? [])}`;
 
