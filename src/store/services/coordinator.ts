@@ -8,7 +8,7 @@ import type { Store } from '../database.js';
 import { CodeRepository } from '../repositories/codes.js';
 import { DecisionRepository } from '../repositories/decisions.js';
 import type { EntryFilter } from '../repositories/entries.js';
-import { type Clock, localDay, repositories } from './registers.js';
+import { type Clock, localDay, repositories, sideJobCheckDue } from './registers.js';
 
 /** The server's own operator (the CLI on the server): may do what a coordinator may. */
 export const SYSTEM_ACTOR = 'systeem';
@@ -100,13 +100,7 @@ export class CoordinatorService implements CoordinatorPort {
   /** Everyone with side-job entries or an earlier "geen" who has not confirmed for this year yet. */
   async yearlyCheckDue(actor: string, year: number): Promise<string[]> {
     this.allow(actor);
-    const r = repositories(this.store.db);
-    const [withEntries, confirmedBefore, confirmedNow] = await Promise.all([
-      r.sideJobs.owners(),
-      r.confirmations.owners(),
-      r.confirmations.confirmedIn(year),
-    ]);
-    return [...new Set([...withEntries, ...confirmedBefore])].filter((o) => !confirmedNow.has(o)).sort();
+    return sideJobCheckDue(this.store.db, year);
   }
 
   /** Removes register entries (and their change log) older than the retention period; counts stay. */

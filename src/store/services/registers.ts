@@ -31,6 +31,17 @@ export function repositories(db: Db) {
   };
 }
 
+/** Everyone with side-job entries or an earlier "geen" who has not confirmed for `year` yet. */
+export async function sideJobCheckDue(db: Db, year: number): Promise<string[]> {
+  const r = repositories(db);
+  const [withEntries, confirmedBefore, confirmedNow] = await Promise.all([
+    r.sideJobs.owners(),
+    r.confirmations.owners(),
+    r.confirmations.confirmedIn(year),
+  ]);
+  return [...new Set([...withEntries, ...confirmedBefore])].filter((o) => !confirmedNow.has(o)).sort();
+}
+
 export type Clock = () => Date;
 
 export function localDay(now: Date): string {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { ContactBook, Outbox } from '../../core/outreach/model.js';
 import type { Store } from '../database.js';
-import { repositories } from './registers.js';
+import { sideJobCheckDue } from './registers.js';
 
 /**
  * The yearly confirmation of side jobs: everyone with a side-job registration (also "geen") or an earlier
@@ -31,16 +31,6 @@ export class SideJobCheck {
     return `${kind}:${String(year)}:${person}`;
   }
 
-  private async due(year: number): Promise<string[]> {
-    const r = repositories(this.store.db);
-    const [withEntries, confirmedBefore, confirmedNow] = await Promise.all([
-      r.sideJobs.owners(),
-      r.confirmations.owners(),
-      r.confirmations.confirmedIn(year),
-    ]);
-    return [...new Set([...withEntries, ...confirmedBefore])].filter((o) => !confirmedNow.has(o)).sort();
-  }
-
   /** The first round of `year`: one message to each person who has not confirmed yet. */
   async firstRound(year: number, now: Date): Promise<RoundResult> {
     return this.round(FIRST, year, now, () => Promise.resolve(true));
@@ -63,7 +53,7 @@ export class SideJobCheck {
   ): Promise<RoundResult> {
     let queued = 0;
     let unreachable = 0;
-    for (const owner of await this.due(year)) {
+    for (const owner of await sideJobCheckDue(this.store.db, year)) {
       if (!(await include(owner))) continue;
       const address = await this.contacts.find(owner);
       if (!address) {
