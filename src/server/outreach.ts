@@ -34,7 +34,12 @@ export class Outreach {
     if (now.getTime() - this.housekeptAt >= HOUSEKEEPING_EVERY_MS) {
       this.housekeptAt = now.getTime();
       await this.remind(now);
-      for (const chore of this.options.chores ?? []) await chore(now);
+      for (const chore of this.options.chores ?? []) {
+        // One chore failing must not hold up deleting old questions or delivering answers.
+        await chore(now).catch((error: unknown) => {
+          this.logger.error('Geplande taak mislukt; de volgende ronde probeert het opnieuw', error);
+        });
+      }
       const purged = await this.desk.purge(now);
       if (purged > 0) this.logger.info('Gesloten vragen na de bewaartermijn verwijderd', { aantal: purged });
     }

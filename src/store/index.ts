@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { ChannelDirectory, EventLedger } from '../core/channels.js';
 import type { ConversationStateStore } from '../core/conversation/state.js';
 import type { ContactBook, Outbox } from '../core/outreach/model.js';
@@ -106,20 +107,26 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
   const bodies = () => (bodySealer ??= secret().then((s) => new Sealer(s, 'vragen')));
   const coordinators = new Set(options.coordinators ?? []);
   const texts = options.texts ?? readTexts();
+  const personKey = async (owner: string) => createHmac('sha256', await secret()).update(owner).digest('base64url');
   const events = new StoreEventLedger(store, secret, options.now, options.onUsageError);
   const outbox = new StoreOutbox(store, addresses, secret);
   const contacts = new StoreContactBook(store, addresses);
   // The employee hears that the coordinator looked at an entry; the words are made when it is sent.
   const announce = async (owner: string, register: RegisterName, entryId: string, at: string) => {
-    const address = await contacts.find(owner);
-    if (!address) return;
-    const code = (await new CodeRepository(store.db).ensure([{ register, id: entryId }])).get(entryId) ?? '';
-    await outbox.enqueue('beoordeling', `beoordeling:${entryId}:${at}`, address, { registratie: code }, new Date(at));
+    try {
+      const address = await contacts.find(owner);
+      if (!address) return;
+      const code = (await new CodeRepository(store.db).ensure([{ register, id: entryId }])).get(entryId) ?? '';
+      await outbox.enqueue('beoordeling', `beoordeling:${entryId}:${at}`, address, { registratie: code }, new Date(at));
+    } catch (error) {
+      // The review is saved and the employee sees it under "mijn registraties"; only the message did not go.
+      options.onUsageError?.(error);
+    }
   };
   return {
     usage,
     stats: new UsageStatsService(counts, options.minimumCell, () => usage.flush(), options.now),
-    registers: new StoreRegisterService(store, options.now),
+    registers: new StoreRegisterService(store, options.now, personKey),
     coordinator: new CoordinatorService(store, coordinators, texts, options.now, announce),
     channels: new StoreChannelDirectory(store),
     polls: new StorePollService(store, options.now),
@@ -134,7 +141,7 @@ export async function connectStore(url: string, options: StoreOptions): Promise<
     questions: (keepDays) => new StoreQuestionDesk(store, addresses, keepDays, bodies),
     outbox,
     contacts,
-    sideJobCheck: new SideJobCheck(store, contacts, outbox, secret),
+    sideJobCheck: new SideJobCheck(store, contacts, outbox, personKey),
     conversations: ({ ttlMs, secret: given }) => {
       const key = () => (given ? Promise.resolve(given) : secret());
       const clock = options.now;

@@ -85,6 +85,21 @@ describe.each(bothStores())('the yearly side-job confirmation, on %s', (_name, u
     const stored = await services.store.db.selectFrom('outbox').select(['kind', 'due_at']).execute();
     expect(stored.every((r) => r.due_at >= '2027-01-01')).toBe(true);
   });
+
+  it('"verwijder mijn gegevens" also takes what the outbox holds about that person', async () => {
+    let clock = new Date('2026-11-10T10:00:00Z');
+    const services = await connectStore(url(), { minimumCell: 5, now: () => clock, secret: SECRET });
+    open.push(services);
+    await seed(services, clock);
+    clock = new Date('2027-01-05T10:00:00Z');
+    await services.sideJobCheck.firstRound(2027, clock);
+    const queued = () => services.store.db.selectFrom('outbox').select('dedupe_key').execute();
+    expect(await queued()).toHaveLength(3);
+    await services.registers.deleteAllOwn('slack:UA');
+    expect(await queued()).toHaveLength(2);
+    expect(await services.contacts.find('slack:UA')).toBeNull();
+  });
+
 });
 
 describe('the yearly side-job confirmation with two instances on one PostgreSQL', () => {

@@ -268,8 +268,11 @@ export class GedragsBot {
         break;
       case 'alle_registraties_open':
         return this.desk.command(desk, { kind: 'alle_registraties', unreviewed: true });
-      case 'nevenwerk_bevestigen':
-        return this.desk.command(desk, { kind: 'bevestig_nevenwerk' });
+      case 'nevenwerk_bevestigen': {
+        // A December round's button pressed in January confirms the year it asked about.
+        const year = /^\d{4}$/.test(value) ? Number(value) : undefined;
+        return this.desk.command(desk, { kind: 'bevestig_nevenwerk', ...(year ? { year } : {}) });
+      }
       case 'meldroutes':
         if (this.meldwijzer) return this.meldwijzer.start(wizard());
         return this.answer(conversation, { ...emptyTopic(), intent: 'misstand_melden' }, context);

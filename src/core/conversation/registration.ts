@@ -266,7 +266,6 @@ export class RegistrationDesk {
     const owner = ctx.user;
     switch (command.kind) {
       case 'lijst':
-        await ctx.reachable?.();
         return this.list(ctx, owner, this.registers);
       case 'export': {
         if (ctx.downloads) return { ...reply(this.texts.t('mijn.export_bestand'), this.mine()), download: 'mijn_gegevens' };
@@ -280,7 +279,7 @@ export class RegistrationDesk {
           this.action('verwijderen', 'mijn.verwijderen.nee', 'nee'),
         ]);
       case 'bevestig_nevenwerk':
-        await this.registers.confirmSideJobs(owner, Number(this.today().slice(0, 4)));
+        await this.registers.confirmSideJobs(owner, command.year ?? Number(this.today().slice(0, 4)));
         await ctx.reachable?.();
         return reply(this.texts.t('mijn.nevenwerk_bevestigd'), this.mine());
       case 'intrekken':
@@ -339,6 +338,8 @@ export class RegistrationDesk {
     const active = <T extends { status: string }>(entries: T[]) => entries.filter((e) => e.status !== 'ingetrokken');
     const gifts = active(own.gifts);
     const sideJobs = active(own.sideJobs);
+    // Where to reach someone is kept only for people with something in a register.
+    if (gifts.length + sideJobs.length > 0) await ctx.reachable?.();
     const lines: string[] = [];
     const listing: NonNullable<ConversationState['listing']> = [];
     for (const n of own.notices) lines.push(this.texts.t('mijn.bericht', { bericht: n.message }));

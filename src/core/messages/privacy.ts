@@ -34,6 +34,7 @@ export function privacyReply(texts: Texts, facts: PrivacyFacts, web: boolean): B
     texts.t('privacy.registraties', { termijn: period(texts, facts.retentionMonths) }),
     ...(facts.questionDays ? [texts.t('privacy.vragen', { aantal: facts.questionDays })] : []),
     ...(web ? [texts.t('privacy.cookie', { aantal: facts.cookieDays })] : []),
+    texts.t('privacy.bereikbaar'),
     texts.t('privacy.zelf'),
   ];
   const action = (id: Action['id'], key: string): Action => ({ id, label: texts.t(key), value: '' });

@@ -7,7 +7,8 @@ export type RegisterCommand
     | { kind: 'verwijder_alles' }
     | { kind: 'intrekken'; number: number }
     | { kind: 'wijzigen'; number: number }
-    | { kind: 'bevestig_nevenwerk' }
+    /** `year`: the round the button came with; typed, this year. */
+    | { kind: 'bevestig_nevenwerk'; year?: number }
     | { kind: 'alle_registraties'; unreviewed: boolean }
     | { kind: 'beoordeel'; id: string; note: string };
 

@@ -33,6 +33,11 @@ export class InstanceService {
     return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
+  /** Gives a claim back when the run failed half-way, so the next tick (on any instance) runs it again. */
+  async releaseRun(job: string, slot: string): Promise<void> {
+    await this.store.db.deleteFrom('scheduled_runs').where('job', '=', job).where('slot', '=', slot).execute();
+  }
+
   /** When a job's slot was claimed, or null when it never was. */
   async claimedAt(job: string, slot: string): Promise<Date | null> {
     const row = await this.store.db

@@ -70,7 +70,13 @@ export class StoreQuestionDesk implements QuestionDesk {
     await this.store.db.transaction().execute(async (trx) => {
       await trx.insertInto('question_messages').values({ id: randomUUID(), question_id: question.id, author, body: sealedBody, created_at: at }).execute();
       if (author === 'coordinator') {
-        await trx.updateTable('coordinator_questions').set({ status: 'beantwoord', answered_at: question.answered_at ?? at }).where('id', '=', question.id).execute();
+        // Closed in the meantime (chat, page or the asker): it stays closed.
+        await trx
+          .updateTable('coordinator_questions')
+          .set({ status: 'beantwoord', answered_at: question.answered_at ?? at })
+          .where('id', '=', question.id)
+          .where('status', '!=', 'gesloten')
+          .execute();
       }
     });
     return this.view(code);

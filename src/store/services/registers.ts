@@ -68,6 +68,8 @@ export class StoreRegisterService implements RegisterService {
   constructor(
     private readonly store: Store,
     private readonly now: Clock = () => new Date(),
+    /** The keyed hash the outbox's yearly-check keys hold; without it, those messages stay. */
+    private readonly personKey?: (owner: string) => Promise<string>,
   ) {}
 
   private log(register: RegisterName, entryId: string, action: ChangeRecord['action'], fields: Record<string, unknown>): ChangeRecord {
@@ -178,6 +180,7 @@ export class StoreRegisterService implements RegisterService {
   }
 
   async deleteAllOwn(owner: string): Promise<number> {
+    const person = this.personKey ? await this.personKey(owner) : undefined;
     return this.store.db.transaction().execute(async (trx) => {
       const r = repositories(trx);
       // The coordinator's codes and decisions of these entries, and the name the back office knew, go too.
@@ -188,6 +191,14 @@ export class StoreRegisterService implements RegisterService {
       await new CodeRepository(trx).deleteForEntries(ids);
       await trx.deleteFrom('people').where('owner', '=', owner).execute();
       await trx.deleteFrom('contact_addresses').where('owner', '=', owner).execute();
+      // Messages about these entries or this person that wait in the outbox (or were sent) go too.
+      for (const id of ids) await trx.deleteFrom('outbox').where('dedupe_key', 'like', `beoordeling:${id}:%`).execute();
+      if (person) {
+        // "_" in a hash is a LIKE wildcard: the candidates are checked exactly before they go.
+        const candidates = await trx.selectFrom('outbox').select(['id', 'dedupe_key']).where('dedupe_key', 'like', `nevenwerk_jaarcheck%:${person}`).execute();
+        const mine = candidates.filter((c) => c.dedupe_key.startsWith('nevenwerk_jaarcheck') && c.dedupe_key.endsWith(`:${person}`)).map((c) => c.id);
+        if (mine.length > 0) await trx.deleteFrom('outbox').where('id', 'in', mine).execute();
+      }
       const counts = await Promise.all([
         r.gifts.deleteByOwner(owner),
         r.sideJobs.deleteByOwner(owner),

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type { ContactBook, Outbox } from '../../core/outreach/model.js';
 import type { Store } from '../database.js';
 import { sideJobCheckDue } from './registers.js';
@@ -23,12 +22,12 @@ export class SideJobCheck {
     private readonly store: Store,
     private readonly contacts: ContactBook,
     private readonly outbox: Outbox,
-    private readonly secret: () => Promise<string>,
+    /** A keyed hash of an owner: the outbox's dedupe keys never hold the owner itself. */
+    private readonly personKey: (owner: string) => Promise<string>,
   ) {}
 
   private async key(kind: string, year: number, owner: string): Promise<string> {
-    const person = createHmac('sha256', await this.secret()).update(owner).digest('base64url');
-    return `${kind}:${String(year)}:${person}`;
+    return `${kind}:${String(year)}:${await this.personKey(owner)}`;
   }
 
   /** The first round of `year`: one message to each person who has not confirmed yet. */

@@ -148,3 +148,13 @@ describe('own entries: list, withdraw, export, delete all', () => {
     expect(reply.text).toContain('zonder opslag');
   });
 });
+
+describe('the yearly side-job confirmation button', () => {
+  it('confirms the year the round asked about (a December round answered in January), typed: this year', async () => {
+    const { bot, registers, say } = setup();
+    const reply = await bot.act('c', { id: 'nevenwerk_bevestigen', value: '2027' }, { channel: 'slack', user: 'slack:U1' });
+    expect(reply.text).not.toBe('');
+    await say('mijn nevenwerkzaamheden kloppen nog');
+    expect(registers.confirmations[0]).toEqual({ owner: 'slack:U1', year: 2027 });
+  });
+});

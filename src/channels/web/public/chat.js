@@ -171,9 +171,11 @@
     return indicator;
   }
 
+  /** True when the bot answered; false when the answer did not come (the choice can then be made again). */
   async function send(payload, shown, focusAfter) {
-    if (busy) return;
+    if (busy) return false;
     busy = true;
+    let answered = false;
     if (shown) add({ who: 'me', text: shown });
     const indicator = typing();
     let last = null;
@@ -186,8 +188,10 @@
       const body = response.status === 204 ? {} : await response.json();
       indicator.remove();
       for (const earlier of body.earlier || []) add({ who: 'bot', card: earlier });
-      if (body.card) last = add({ who: 'bot', card: body.card });
-      else if (response.status !== 204) add({ who: 'error', text: body.error || T.fout });
+      if (body.card) {
+        last = add({ who: 'bot', card: body.card });
+        answered = true;
+      } else if (response.status !== 204) add({ who: 'error', text: body.error || T.fout });
     } catch {
       indicator.remove();
       add({ who: 'error', text: T.onbereikbaar });
@@ -198,15 +202,21 @@
     // otherwise (and after typing) in the input.
     const next = focusAfter === 'card' && last ? last.querySelector('.actions button.answer:not(:disabled)') : null;
     (next || input).focus({ preventScroll: true });
+    return answered;
   }
 
-  function press(entry, index, holder) {
+  async function press(entry, index, holder) {
     if (busy || entry.used !== undefined) return;
     const action = entry.card.actions[index];
     entry.used = index;
     save();
-    redraw(entry, holder).entry = entry;
-    send({ action: action.action, value: action.value || '' }, action.title, 'card');
+    const shown = redraw(entry, holder);
+    shown.entry = entry;
+    if (await send({ action: action.action, value: action.value || '' }, action.title, 'card')) return;
+    // No answer came: the card is usable again, so the choice is not lost.
+    delete entry.used;
+    save();
+    redraw(entry, shown).entry = entry;
   }
 
   async function startOver() {
