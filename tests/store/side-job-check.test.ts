@@ -99,7 +99,6 @@ describe.each(bothStores())('the yearly side-job confirmation, on %s', (_name, u
     expect(await queued()).toHaveLength(2);
     expect(await services.contacts.find('slack:UA')).toBeNull();
   });
-
 });
 
 describe('the yearly side-job confirmation with two instances on one PostgreSQL', () => {
