@@ -1,3 +1,4 @@
+import { listNames } from '../core/messages/compose.js';
 import { createInterface } from 'node:readline/promises';
 import wrapAnsi from 'wrap-ansi';
 import type { DilemmaDeck } from '../core/dilemmas/load.js';
@@ -76,8 +77,9 @@ export async function chat(ruleBase: RuleBase, input: Readable, output: Writable
   const rl = createInterface({ input, output, terminal: false });
   const width = widthOf(output);
   const say = (text: string) => output.write(`${wrapForTerminal(text, width + INDENT.length).join('\n')}\n`);
-  say(`Gedragsbot: vragen over de gedragscode van ${ruleBase.organisation.naam}. Typ je vraag, of "stop" om te stoppen.`);
-  say('Je berichten worden nergens bewaard; de bot telt alleen anoniem hoe vaak welk onderwerp aan bod komt.\n');
+  const texts = ruleBase.texts;
+  say(texts.t('terminal.welkom', { organisatie: ruleBase.organisation.naam }));
+  say(`${texts.t('terminal.privacy')}\n`);
   let choices: ReturnType<typeof keyedChoices> = { numbered: [], lettered: new Map() };
   output.write('jij> ');
   for await (const line of rl) {
@@ -100,8 +102,7 @@ export async function chat(ruleBase: RuleBase, input: Readable, output: Writable
     choices = keyedChoices(reply);
     const letters = [...choices.lettered.keys()].map((l) => l.toUpperCase());
     if (letters.length > 0) {
-      const named = letters.length > 1 ? `${letters.slice(0, -1).join(', ')} of ${letters.at(-1) ?? ''}` : letters.join('');
-      output.write(`${INDENT}Typ ${named} om te kiezen.\n`);
+      output.write(`${INDENT}${texts.t('terminal.kies_letter', { letters: listNames(texts, letters) })}\n`);
     }
     choices.numbered.forEach((c, i) => {
       const label = wrapForTerminal(`[${String(i + 1)}] ${c.label}`, width);
@@ -109,6 +110,6 @@ export async function chat(ruleBase: RuleBase, input: Readable, output: Writable
     });
     output.write('\njij> ');
   }
-  say('\nTot ziens!');
+  say(`\n${texts.t('terminal.tot_ziens')}`);
   rl.close();
 }

@@ -23,8 +23,8 @@ function textBlock(text: string, extra: Element = {}): Element {
 }
 
 /**
- * A phone number, address or page as a markdown link in the fact's value: Teams renders markdown there,
- * and the web chat's renderer turns exactly such a value into an <a href> (see public/chat.js).
+ * A phone number, address or page as a markdown link in the fact's value: Teams renders markdown there.
+ * What may be a link is decided once, by linkOf; the web chat builds its own links from the same.
  */
 function factValue(detail: ContactDetail): string {
   const link = linkOf(detail);

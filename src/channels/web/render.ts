@@ -1,4 +1,4 @@
-import { type Action, type BotReply, type Contact, type ContactDetail, linkOf } from '../../core/messages/model.js';
+import { type Action, type BotReply, type Contact, type ContactDetail, linkOf, shortUrl } from '../../core/messages/model.js';
 import type { Engine } from '../../core/engine/engine.js';
 
 /** The rule base's words, as the engine hands them to channels. */
@@ -76,8 +76,8 @@ function hrefOf(d: ContactDetail): string | null {
 
 function detail(d: ContactDetail): WebDetail {
   const href = hrefOf(d);
-  // A page reads better without its scheme: "www.113.nl", "intranet.gemeente.nl/integriteit/melden".
-  const text = (d.kind === 'website' || d.kind === 'intranet') && href ? d.value.replace(/^https?:\/\//, '').replace(/\/$/, '') : d.value;
+  // A page reads better without its scheme, as in Slack and Teams: "113.nl", "intranet.gemeente.nl/integriteit/melden".
+  const text = (d.kind === 'website' || d.kind === 'intranet') && href ? shortUrl(d.value) : d.value;
   return { label: d.label, text, ...(href ? { href } : {}) };
 }
 

@@ -1,6 +1,7 @@
 import { emptyFacts } from '../conversation/registration.js';
 import type { ConversationState, ConversationStateStore } from '../conversation/state.js';
 import type { Action, BotReply, Contact, ContactDetail } from '../messages/model.js';
+import { confidants } from '../messages/compose.js';
 import {
   type Intent,
   MELD_KEUZES,
@@ -192,10 +193,6 @@ export class MeldwijzerFlow {
       ],
     };
     if (!route.metVertrouwenspersonen) return [own];
-    const people = this.organisation.vertrouwenspersonen.map((p): Contact => ({
-      name: p.naam,
-      details: [...this.detail('rol', p.rol), ...this.detail('telefoon', p.telefoon), ...this.detail('email', p.email)],
-    }));
-    return [own, ...people];
+    return [own, ...confidants(this.texts, this.organisation)];
   }
 }

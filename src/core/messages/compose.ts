@@ -25,7 +25,7 @@ export function euro(amount: number): string {
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "A, B of C" in the texts' own words for "of". */
-function listNames(texts: Texts, names: string[]): string {
+export function listNames(texts: Texts, names: string[]): string {
   if (names.length <= 1) return names.join('');
   return texts.t('opsomming.of', { eerste: names.slice(0, -1).join(', '), laatste: names.at(-1) ?? '' });
 }
@@ -35,13 +35,20 @@ export function routesFor(org: Organisation, situation: Situation | null | undef
   return org.externeRoutes.filter((r) => !r.situaties || !situation || r.situaties.includes(situation));
 }
 
-function contactsOf(texts: Texts, org: Organisation, situation: Situation | null | undefined): Contact[] {
+/** The organisation's vertrouwenspersonen as contact cards: the referral answers and the meldwijzer show the same. */
+export function confidants(texts: Texts, org: Organisation): Contact[] {
   const detail = (kind: ContactDetail['kind'], value: string | undefined): ContactDetail[] =>
     value ? [{ kind, label: texts.t(`contact.${kind}`), value }] : [];
-  const internal = org.vertrouwenspersonen.map((p): Contact => ({
+  return org.vertrouwenspersonen.map((p): Contact => ({
     name: p.naam,
     details: [...detail('rol', p.rol), ...detail('telefoon', p.telefoon), ...detail('email', p.email)],
   }));
+}
+
+function contactsOf(texts: Texts, org: Organisation, situation: Situation | null | undefined): Contact[] {
+  const detail = (kind: ContactDetail['kind'], value: string | undefined): ContactDetail[] =>
+    value ? [{ kind, label: texts.t(`contact.${kind}`), value }] : [];
+  const internal = confidants(texts, org);
   // A route is named as it reads mid-sentence ("de politie"); as a heading it starts with a capital.
   const external = routesFor(org, situation).map((r): Contact => ({
     name: capital(r.naam),
