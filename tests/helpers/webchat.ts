@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * Driving the web chat in Debian's Chromium as a person would: open it, type, press buttons, and measure
@@ -37,7 +38,9 @@ export async function answered(page: Page, act: () => Promise<void>): Promise<vo
 /** "Nieuw gesprek": the screen is emptied and the welcome comes again. */
 export async function startOver(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Nieuw gesprek' }).click();
-  await page.waitForFunction('document.querySelectorAll("#log .bot").length === 1 && !document.querySelector(".typing")');
+  // Polled with evaluate (the DevTools protocol): waitForFunction evaluates its text inside the page, where the
+  // chat's Content-Security-Policy forbids it as soon as it has to poll.
+  await expect.poll(() => page.evaluate<boolean>('document.querySelectorAll("#log .bot").length === 1 && !document.querySelector(".typing")')).toBe(true);
 }
 
 export async function ask(page: Page, text: string): Promise<void> {

@@ -106,8 +106,9 @@ describe('the back office in headless Chromium', () => {
       await expect.poll(() => page.title()).toContain('Integriteit in 2026');
       // Every chart exists as a Chart.js instance with pixels on its canvas.
       // (Browser code as text: the tests are compiled without the DOM's types.)
-      await page.waitForFunction(`document.querySelectorAll('canvas').length > 0
-        && [...document.querySelectorAll('canvas')].every((c) => window.Chart.getChart(c))`);
+      // Polled with evaluate: waitForFunction runs its text inside the page, which the CSP forbids once it polls.
+      await expect.poll(() => page.evaluate<boolean>(`document.querySelectorAll('canvas').length > 0
+        && [...document.querySelectorAll('canvas')].every((c) => window.Chart.getChart(c))`)).toBe(true);
       const drawn = await page.evaluate<number[]>(`[...document.querySelectorAll('canvas')].map((c) => {
         const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         let ink = 0;
