@@ -6,7 +6,8 @@ import { converse } from '../../helpers/rulebase.js';
 /**
  * Regression guard on whole question sets written apart from the corpus, with
  * typos, slang and other phrasings. The contract's public and dev sets are
- * scored by ../shared/eval/run.sh, never from a test (tests stay inside the repository).
+ * scored by the contract's own scorer (eval/run.sh beside the project), never from a test: tests stay inside
+ * the repository.
  */
 interface Expected {
   id: string;
