@@ -1,3 +1,5 @@
+import type { OidcConfig } from '../../src/config.js';
+import { freePort } from './server.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
@@ -18,6 +20,29 @@ export interface RunningProvider {
   clientId: string;
   clientSecret: string;
   close(): Promise<void>;
+}
+
+/** A free loopback port for the app, a provider that knows it, and the sign-in settings the app gets. */
+export interface SignInSetup {
+  port: number;
+  base: string;
+  provider: RunningProvider;
+  oidc: OidcConfig;
+}
+
+export async function signInOnLoopback(accounts: TestAccount[], roles: OidcConfig['roles']): Promise<SignInSetup> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${String(port)}`;
+  const provider = await startProvider(base, accounts);
+  const oidc: OidcConfig = {
+    issuer: provider.issuer,
+    clientId: provider.clientId,
+    clientSecret: provider.clientSecret,
+    publicUrl: base,
+    roles,
+    sessionHours: 8,
+  };
+  return { port, base, provider, oidc };
 }
 
 export async function startProvider(appBase: string, accounts: TestAccount[]): Promise<RunningProvider> {

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OidcConfig } from '../../src/config.js';
 import { launch } from '../helpers/webchat.js';
-import { type RunningProvider, startProvider, type TestAccount } from '../helpers/oidc.js';
-import { freePort, type RunningServer, startServer } from '../helpers/server.js';
+import { type RunningProvider, signInOnLoopback, type TestAccount } from '../helpers/oidc.js';
+import { type RunningServer, startServer } from '../helpers/server.js';
 
 /**
  * The coordinator's questions page in headless Chromium, signed in through the OIDC provider on loopback:
@@ -26,17 +25,9 @@ let base: string;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  const port = await freePort();
-  base = `http://127.0.0.1:${String(port)}`;
-  provider = await startProvider(base, ACCOUNTS);
-  const oidc: OidcConfig = {
-    issuer: provider.issuer,
-    clientId: provider.clientId,
-    clientSecret: provider.clientSecret,
-    publicUrl: base,
-    roles: { hr: [], coordinator: ['grp-integriteit'], wio: [] },
-    sessionHours: 8,
-  };
+  const setup = await signInOnLoopback(ACCOUNTS, { hr: [], coordinator: ['grp-integriteit'], wio: [] });
+  const { port, oidc } = setup;
+  ({ base, provider } = setup);
   // No coordinators' channel: with sign-in on, the page is where questions arrive.
   running = await startServer({ port, oidc, questions: { inbox: [], keepDays: 30, reminderWorkingDays: 3 } });
   // A question from Teams waiting a week (overdue), and one already closed.

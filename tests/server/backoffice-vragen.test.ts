@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OidcConfig } from '../../src/config.js';
 import type { Turn } from '../../src/core/engine/interaction.js';
 import { DashboardData } from '../../src/store/services/dashboard.js';
 import { databaseText } from '../helpers/database-text.js';
 import { fakeSlackApi, type FakeSlack } from '../helpers/fake-slack.js';
 import { capturedLogger } from '../helpers/log-capture.js';
-import { CookieBrowser, type RunningProvider, startProvider, type TestAccount } from '../helpers/oidc.js';
-import { freePort, type RunningServer, startServer } from '../helpers/server.js';
+import { CookieBrowser, type RunningProvider, signInOnLoopback, type TestAccount } from '../helpers/oidc.js';
+import { type RunningServer, startServer } from '../helpers/server.js';
 import { SIGNING_SECRET } from '../helpers/slack-requests.js';
 
 /**
@@ -30,17 +29,9 @@ const logs = capturedLogger();
 
 beforeAll(async () => {
   slack = await fakeSlackApi();
-  const port = await freePort();
-  base = `http://127.0.0.1:${String(port)}`;
-  provider = await startProvider(base, ACCOUNTS);
-  const oidc: OidcConfig = {
-    issuer: provider.issuer,
-    clientId: provider.clientId,
-    clientSecret: provider.clientSecret,
-    publicUrl: base,
-    roles: { hr: [], coordinator: ['grp-integriteit'], wio: [] },
-    sessionHours: 8,
-  };
+  const setup = await signInOnLoopback(ACCOUNTS, { hr: [], coordinator: ['grp-integriteit'], wio: [] });
+  const { port, oidc } = setup;
+  ({ base, provider } = setup);
   running = await startServer({
     port,
     oidc,

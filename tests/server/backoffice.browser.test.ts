@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OidcConfig } from '../../src/config.js';
 import type { UsageCount } from '../../src/core/usage.js';
 import { launch } from '../helpers/webchat.js';
-import { type RunningProvider, startProvider, type TestAccount } from '../helpers/oidc.js';
-import { freePort, type RunningServer, startServer } from '../helpers/server.js';
+import { type RunningProvider, signInOnLoopback, type TestAccount } from '../helpers/oidc.js';
+import { type RunningServer, startServer } from '../helpers/server.js';
 
 /**
  * The back office in headless Chromium, signed in through the OpenID Connect provider on loopback:
@@ -54,17 +53,9 @@ function history(): UsageCount[] {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  const port = await freePort();
-  base = `http://127.0.0.1:${String(port)}`;
-  provider = await startProvider(base, ACCOUNTS);
-  const oidc: OidcConfig = {
-    issuer: provider.issuer,
-    clientId: provider.clientId,
-    clientSecret: provider.clientSecret,
-    publicUrl: base,
-    roles: { hr: ['grp-hr'], coordinator: ['grp-integriteit'], wio: [] },
-    sessionHours: 8,
-  };
+  const setup = await signInOnLoopback(ACCOUNTS, { hr: ['grp-hr'], coordinator: ['grp-integriteit'], wio: [] });
+  const { port, oidc } = setup;
+  ({ base, provider } = setup);
   running = await startServer({ port, oidc, now: () => new Date('2026-11-25T10:00:00Z') });
   await running.services.usage.record(history());
   const gift = { direction: 'ontvangen' as const, giverRelation: 'leverancier' as const, accepted: true };

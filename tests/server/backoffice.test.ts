@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OidcConfig } from '../../src/config.js';
-import { CookieBrowser, type RunningProvider, startProvider, type TestAccount } from '../helpers/oidc.js';
-import { freePort, type RunningServer, startServer } from '../helpers/server.js';
+import { CookieBrowser, type RunningProvider, signInOnLoopback, type TestAccount } from '../helpers/oidc.js';
+import { type RunningServer, startServer } from '../helpers/server.js';
 
 /**
  * Sign-in through a real OpenID Connect provider on loopback (oidc-provider), then the back office and
@@ -19,17 +18,9 @@ let running: RunningServer;
 let base: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${String(port)}`;
-  provider = await startProvider(base, ACCOUNTS);
-  const oidc: OidcConfig = {
-    issuer: provider.issuer,
-    clientId: provider.clientId,
-    clientSecret: provider.clientSecret,
-    publicUrl: base,
-    roles: { hr: ['grp-hr'], coordinator: ['c.deboer@gemeente.example'], wio: [] },
-    sessionHours: 8,
-  };
+  const setup = await signInOnLoopback(ACCOUNTS, { hr: ['grp-hr'], coordinator: ['c.deboer@gemeente.example'], wio: [] });
+  const { port, oidc } = setup;
+  ({ base, provider } = setup);
   running = await startServer({ port, oidc, coordinators: [] });
 }, 30_000);
 
