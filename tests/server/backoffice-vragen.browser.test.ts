@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../helpers/webchat.js';
+import { ask, lastCard, launch } from '../helpers/webchat.js';
+import { person, signIn } from '../helpers/signed-in-browser.js';
 import { type RunningProvider, signInOnLoopback, type TestAccount } from '../helpers/oidc.js';
 import { type RunningServer, startServer } from '../helpers/server.js';
 
@@ -47,26 +48,11 @@ afterAll(async () => {
   await provider.close();
 });
 
-async function person(width: number): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  return context;
-}
-
-async function signIn(page: Page, path: string, sub: string): Promise<void> {
-  await page.goto(`${base}${path}`);
-  await page.fill('input[name=login]', sub);
-  await page.fill('input[name=password]', 'wat-dan-ook');
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => url.origin === base);
-}
-
 async function say(page: Page, text: string): Promise<string> {
-  const before = await page.locator('.bot').count();
-  await page.fill('#text', text);
-  await page.click('button[type=submit]');
-  await page.locator('.bot').nth(before).waitFor();
-  return page.locator('.bot').last().innerText();
+  // The welcome must be there first: a message sent while it loads would wait behind it.
+  await page.locator('.bot').first().waitFor();
+  await ask(page, text);
+  return lastCard(page);
 }
 
 async function press(page: Page, label: string): Promise<string> {
@@ -81,9 +67,9 @@ const overflow = (page: Page) => page.evaluate<number>('document.documentElement
 
 describe('the coordinator\'s questions page in headless Chromium', () => {
   it('a question from the web chat is answered on the page; the answer waits in the outbox and reaches the asker', async () => {
-    const employee = await person(390);
+    const employee = await person(browser, 390);
     const chat = await employee.newPage();
-    await signIn(chat, '/', 'mw-1');
+    await signIn(chat, base, '/', 'mw-1');
     expect(await say(chat, 'Ik wil anoniem een vraag voorleggen aan de integriteitscoördinator')).toContain('niet wie hem stelt');
     expect(await say(chat, QUESTION)).toContain('Klopt hij zo?');
     const sent = await press(chat, 'Versturen');
@@ -91,9 +77,9 @@ describe('the coordinator\'s questions page in headless Chromium', () => {
     expect(code).toBeDefined();
 
     for (const width of [1280, 390]) {
-      const context = await person(width);
+      const context = await person(browser, width);
       const page = await context.newPage();
-      await signIn(page, '/coordinator/vragen', 'coord-1');
+      await signIn(page, base, '/coordinator/vragen', 'coord-1');
       await expect.poll(() => page.title()).toContain('Vragen aan de integriteitscoördinator');
       const main = await page.locator('main').innerText();
       expect(main).toContain(code!);

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UsageCount } from '../../src/core/usage.js';
-import { launch } from '../helpers/webchat.js';
+import { ask, lastCard, launch } from '../helpers/webchat.js';
+import { person, signIn } from '../helpers/signed-in-browser.js';
 import { type RunningProvider, signInOnLoopback, type TestAccount } from '../helpers/oidc.js';
 import { type RunningServer, startServer } from '../helpers/server.js';
 
@@ -71,29 +72,14 @@ afterAll(async () => {
   await provider.close();
 });
 
-/** A person with their own cookies, at a given width; nothing leaves loopback (the provider page wants a web font). */
-async function person(width: number): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  return context;
-}
-
-async function signIn(page: Page, path: string, sub: string): Promise<void> {
-  await page.goto(`${base}${path}`);
-  await page.fill('input[name=login]', sub);
-  await page.fill('input[name=password]', 'wat-dan-ook');
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => url.origin === base);
-}
-
 const shot = (page: Page, name: string) => page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: true });
 
 describe('the back office in headless Chromium', () => {
   it('HR: the dashboard draws its charts from the tables, at 1280 and 390 px; the tab key reaches the skip link first', async () => {
     for (const width of [1280, 390]) {
-      const context = await person(width);
+      const context = await person(browser, width);
       const page = await context.newPage();
-      await signIn(page, '/hr', 'hr-1');
+      await signIn(page, base, '/hr', 'hr-1');
       await expect.poll(() => page.title()).toContain('Integriteit in 2026');
       // Every chart exists as a Chart.js instance with pixels on its canvas.
       // (Browser code as text: the tests are compiled without the DOM's types.)
@@ -138,7 +124,7 @@ describe('the back office in headless Chromium', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
     const page = await context.newPage();
-    await signIn(page, '/hr', 'hr-1');
+    await signIn(page, base, '/hr', 'hr-1');
     expect(await page.locator('table.cijfers').count()).toBe(6);
     expect(await page.locator('table.cijfers >> nth=0 >> tbody tr').count()).toBeGreaterThan(3);
     await context.close();
@@ -146,9 +132,9 @@ describe('the back office in headless Chromium', () => {
 
   it('coordinator: filters, records "niet akkoord — inleveren"; the employee sees it in the chat; 403 and sign-in for others', async () => {
     for (const width of [1280, 390]) {
-      const context = await person(width);
+      const context = await person(browser, width);
       const page = await context.newPage();
-      await signIn(page, '/coordinator', 'coord-1');
+      await signIn(page, base, '/coordinator', 'coord-1');
       await page.selectOption('#status', 'alle');
       await page.check('#signaal');
       await page.getByRole('button', { name: 'Filter toepassen' }).click();
@@ -184,9 +170,9 @@ describe('the back office in headless Chromium', () => {
   }, 120_000);
 
   it('the employee sees a decision in the web chat; no role: 403; anonymous: the sign-in', async () => {
-    const coordinator = await person(1280);
+    const coordinator = await person(browser, 1280);
     const cpage = await coordinator.newPage();
-    await signIn(cpage, '/coordinator?status=alle&soort=geschenk', 'coord-1');
+    await signIn(cpage, base, '/coordinator?status=alle&soort=geschenk', 'coord-1');
     await cpage.getByRole('link', { name: /^G-/ }).and(cpage.locator('xpath=//tr[contains(., "Kerstpakket")]//a')).click();
     await cpage.getByLabel('akkoord', { exact: true }).check();
     await cpage.getByLabel(/Bericht aan de medewerker/).fill('Prima zo, dank voor het delen met je team.');
@@ -194,13 +180,13 @@ describe('the back office in headless Chromium', () => {
     await cpage.waitForURL(/opgeslagen=1/);
     await coordinator.close();
 
-    const employee = await person(390);
+    const employee = await person(browser, 390);
     const page = await employee.newPage();
-    await signIn(page, '/', 'mw-1');
-    await page.fill('#text', 'mijn registraties');
-    await page.click('button[type=submit]');
+    await signIn(page, base, '/', 'mw-1');
+    // The welcome comes first; the answer is the card after it.
     await page.locator('.bot').first().waitFor();
-    const answer = await page.locator('.bot').last().innerText();
+    await ask(page, 'mijn registraties');
+    const answer = await lastCard(page);
     expect(answer).toContain('De integriteitscoördinator heeft besloten over je registratie');
     expect(answer).toContain('akkoord. Prima zo, dank voor het delen met je team.');
     await shot(page, 'webchat-medewerker-390');
@@ -210,7 +196,7 @@ describe('the back office in headless Chromium', () => {
     await shot(page, 'geweigerd-390');
     await employee.close();
 
-    const anonymous = await person(1280);
+    const anonymous = await person(browser, 1280);
     const apage = await anonymous.newPage();
     await apage.goto(`${base}/coordinator`);
     expect(apage.url()).toContain(`${provider.issuer}/interaction/`);

@@ -4,7 +4,7 @@ import { databaseText } from '../../helpers/database-text.js';
 import { fakeSlackApi, type FakeSlack, type SlackCall } from '../../helpers/fake-slack.js';
 import { type RunningServer, startServer } from '../../helpers/server.js';
 import { postPayload, postSigned, SIGNING_SECRET, slackFixture, waitFor } from '../../helpers/slack-requests.js';
-import { ask, lastCard, launch, press } from '../../helpers/webchat.js';
+import { ask, lastCard, launch, openChat, press } from '../../helpers/webchat.js';
 
 /**
  * A question to the coordinator from the web chat in Chromium, answered in the coordinators' Slack channel.
@@ -57,7 +57,7 @@ async function coordinatorSays(interaction: { text: string } | { action: string;
 describe('a question to the coordinator from the web chat', () => {
   it('is put, answered, followed up both ways and closed, and the visitor is never in the channel or the database', async () => {
     const page = await browser.newPage({ reducedMotion: 'reduce' });
-    await page.goto(running.base);
+    await openChat(page, running.base);
     await ask(page, 'Ik wil een vraag anoniem stellen aan de integriteitscoördinator');
     expect(await lastCard(page)).toContain('niet wie hem stelt');
     await ask(page, 'Mag ik als beleidsmedewerker op persoonlijke titel reageren op een inspraakavond over een windpark?');

@@ -51,7 +51,7 @@ describe('the web chat in headless Chromium', () => {
 
   it('the meldwijzer by buttons, with phone numbers, e-mail addresses and pages as links', async () => {
     const page = await browser.newPage({ reducedMotion: 'reduce' });
-    await page.goto(base);
+    await openChat(page, base);
     await ask(page, 'Waar kan ik dit melden?');
     expect(await lastCard(page)).toContain('kies alleen waar het over gaat');
     await press(page, 'Een datalek');
