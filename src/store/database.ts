@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, sql, SqliteDialect } from 'kysely';
@@ -19,9 +19,9 @@ export interface Store {
   /**
    * Where the short-lived rows go: conversation states (30 minutes) and handled deliveries (a day). They
    * are written on every message, so they skip the wait for the disk that a registration needs: SQLite
-   * keeps them in a second file with synchronous=NORMAL (safe against a crash of the bot, may lose the
-   * last moments on a power cut), PostgreSQL writes them with synchronous_commit off. Losing them costs
-   * at most an open follow-up question, never a registration.
+   * keeps them in a second file with synchronous=OFF (safe against a crash of the bot; a power cut may
+   * lose them or damage that file, which is then made anew at the next start), PostgreSQL writes them
+   * with synchronous_commit off. Losing them costs at most an open follow-up question, never a registration.
    */
   scratch: Kysely<Database>;
   dialect: 'sqlite' | 'postgres';
@@ -31,9 +31,9 @@ export interface Store {
   close(): Promise<void>;
 }
 
-function sqlite(path: string, synchronous: 'FULL' | 'NORMAL'): Kysely<Database> {
+function sqlite(path: string, synchronous: 'FULL' | 'OFF'): Kysely<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const file = new SQLite(path);
+  const file = synchronous === 'OFF' ? intactOrAnew(path) : new SQLite(path);
   // A file that is not a database fails only at the first read; find out here, where the path is known.
   file.pragma('schema_version');
   // Deleted rows are overwritten with zeros, not left readable in free pages of the file.
@@ -44,6 +44,23 @@ function sqlite(path: string, synchronous: 'FULL' | 'NORMAL'): Kysely<Database> 
   file.pragma('busy_timeout = 5000');
   file.pragma('foreign_keys = ON');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+}
+
+/**
+ * The scratch file skips syncing to disk, so a power cut can leave it damaged. Its rows are short-lived
+ * and may be dropped at any time: a damaged file is removed and made anew rather than failing every message.
+ */
+function intactOrAnew(path: string): SQLite.Database {
+  if (path === ':memory:') return new SQLite(path);
+  try {
+    const file = new SQLite(path);
+    if (file.pragma('quick_check', { simple: true }) === 'ok') return file;
+    file.close();
+  } catch {
+    // Not a database at all: made anew below, like a damaged one.
+  }
+  for (const part of [path, `${path}-wal`, `${path}-shm`]) rmSync(part, { force: true });
+  return new SQLite(path);
 }
 
 /** Kysely prepares every query anew; the same few queries run for every message, so keep them prepared. */
@@ -122,7 +139,7 @@ export async function openStore(location: StoreLocation, events: StoreEvents = {
   try {
     if (location.kind === 'sqlite') {
       db = sqlite(location.path, 'FULL');
-      scratch = sqlite(scratchPath(location.path), 'NORMAL');
+      scratch = sqlite(scratchPath(location.path), 'OFF');
     } else {
       db = postgres(location.url, location.schema, events);
       scratch = postgres(location.url, location.schema, events, true);

@@ -196,7 +196,7 @@ async function waitUntil(done: () => boolean): Promise<void> {
 }
 
 function startChild(kind: Kind, fakeUrl: string): Promise<{ port: number; stop(): void }> {
-  const profile = process.env.BENCH_PROFILE === kind ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [];
+  const profile = (process.env.BENCH_PROFILE ?? '').split(',').includes(kind) ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [];
   const child = fork(fileURLToPath(import.meta.url), ['serve', kind, fakeUrl], { stdio: 'inherit', execArgv: profile });
   return new Promise((resolve, reject) => {
     child.once('message', (port) => {

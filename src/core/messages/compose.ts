@@ -16,10 +16,20 @@ const EUROS_AND_CENTS = new Intl.NumberFormat('nl-NL', {
   maximumFractionDigits: 2,
 });
 
+/** Formatting is slow and the same few amounts come back all the time (the threshold in every answer). */
+const formatted = new Map<number, string>();
+const REMEMBERED_AMOUNTS = 1000;
+
 /** "€50", "€49,95", "€1.250" as Dutch people write amounts. */
 export function euro(amount: number): string {
-  const cents = Math.round(amount * 100) % 100 !== 0;
-  return `€${(cents ? EUROS_AND_CENTS : WHOLE_EUROS).format(amount)}`;
+  let text = formatted.get(amount);
+  if (text === undefined) {
+    const cents = Math.round(amount * 100) % 100 !== 0;
+    text = `€${(cents ? EUROS_AND_CENTS : WHOLE_EUROS).format(amount)}`;
+    if (formatted.size >= REMEMBERED_AMOUNTS) formatted.clear();
+    formatted.set(amount, text);
+  }
+  return text;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -92,19 +102,23 @@ function routeName(r: Organisation['externeRoutes'][number]): string {
 
 /** The placeholders a text may use: the organisation's own facts and the value of the topic. */
 export function fill(texts: Texts, template: string, org: Organisation, value: ValueFacts): string {
-  const people = org.vertrouwenspersonen.map((p) => (p.telefoon ? `${p.naam} (${p.telefoon})` : p.naam));
-  const coordinator = org.integriteitscoordinator;
-  const values: Record<string, string> = {
-    drempel: euro(org.geschenkDrempel),
-    bedrag: describeValue(texts, value),
-    organisatie: org.naam,
-    vertrouwenspersonen: listNames(texts, people),
-    routes: listNames(texts, routesFor(org, value.situation).map(routeName)),
-    coordinator: coordinator
-      ? `${coordinator.naam}${coordinator.email ? ` (${coordinator.email})` : ''}`
-      : texts.t('coordinator.naam'),
+  if (!template.includes('{')) return template;
+  // Worked out only when the text asks for it: most texts use one placeholder or none.
+  const values: Record<string, (() => string) | undefined> = {
+    drempel: () => euro(org.geschenkDrempel),
+    bedrag: () => describeValue(texts, value),
+    organisatie: () => org.naam,
+    vertrouwenspersonen: () =>
+      listNames(texts, org.vertrouwenspersonen.map((p) => (p.telefoon ? `${p.naam} (${p.telefoon})` : p.naam))),
+    routes: () => listNames(texts, routesFor(org, value.situation).map(routeName)),
+    coordinator: () => {
+      const coordinator = org.integriteitscoordinator;
+      return coordinator
+        ? `${coordinator.naam}${coordinator.email ? ` (${coordinator.email})` : ''}`
+        : texts.t('coordinator.naam');
+    },
   };
-  return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => values[key] ?? whole);
+  return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => values[key]?.() ?? whole);
 }
 
 /** One of the bot's own sentences, with {vertrouwenspersonen}, {organisatie} and {coordinator} filled in. */

@@ -28,7 +28,17 @@ export function placeholdersOf(value: TextValue): Set<string> {
   return new Set([...all.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''));
 }
 
+/** A text split once at its placeholders: literal, name, literal, name, …, literal. */
+type Template = readonly string[];
+
+function templateOf(form: string): Template {
+  return form.split(/\{([a-z_]+)\}/);
+}
+
 export class Texts {
+  /** Every answer fills several texts; splitting each at its placeholders once keeps that cheap. */
+  private readonly templates = new Map<string, Template>();
+
   constructor(private readonly entries: ReadonlyMap<string, TextValue>) {}
 
   has(key: string): boolean {
@@ -44,6 +54,18 @@ export class Texts {
     const entry = this.entries.get(key);
     if (entry === undefined) throw new Error(`Tekst "${key}" ontbreekt in rules/teksten`);
     const form = typeof entry === 'string' ? entry : values.aantal === 1 ? entry.een : entry.meer;
-    return form.replace(PLACEHOLDER, (whole, name: string) => (name in values ? String(values[name]) : whole));
+    let parts = this.templates.get(form);
+    if (!parts) {
+      parts = templateOf(form);
+      this.templates.set(form, parts);
+    }
+    let text = parts[0] ?? '';
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i] ?? '';
+      const value = values[name];
+      // An unknown placeholder stays visible, so a wrong key in a text file shows up in review.
+      text += (value === undefined ? `{${name}}` : String(value)) + (parts[i + 1] ?? '');
+    }
+    return text;
   }
 }

@@ -1,6 +1,7 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { ConversationState, ConversationStateStore } from '../../core/conversation/state.js';
 import type { Store } from '../database.js';
+import { precompile } from '../precompiled.js';
 
 /**
  * Conversation state in the shared store, so any instance continues any conversation and a restart
@@ -14,13 +15,25 @@ export class StoreConversationStates implements ConversationStateStore {
   private key: Promise<KeyObject> | undefined;
   private prunedAt = 0;
   private lastKey: { conversation: string; key: string } | undefined;
+  private readonly read;
+  private readonly write;
 
   constructor(
     private readonly store: Store,
     private readonly secret: () => Promise<string>,
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.read = precompile(store.scratch, 1, (db, key: string) =>
+      db.selectFrom('conversation_states').select(['state', 'expires_at']).where('key', '=', key),
+    );
+    this.write = precompile(store.scratch, 3, (db, key: string, state: string, expiresAt: number) =>
+      db
+        .insertInto('conversation_states')
+        .values({ key, state, expires_at: expiresAt })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ state, expires_at: expiresAt })),
+    );
+  }
 
   private async rowKey(conversation: string): Promise<string> {
     // A turn reads and then writes the same row: the hash of the last conversation is kept for the second.
@@ -33,11 +46,7 @@ export class StoreConversationStates implements ConversationStateStore {
   }
 
   async get(conversation: string): Promise<ConversationState | undefined> {
-    const row = await this.store.scratch
-      .selectFrom('conversation_states')
-      .select(['state', 'expires_at'])
-      .where('key', '=', await this.rowKey(conversation))
-      .executeTakeFirst();
+    const [row] = (await this.read(await this.rowKey(conversation))).rows;
     if (!row || Number(row.expires_at) <= this.now()) return undefined;
     try {
       return JSON.parse(row.state) as ConversationState;
@@ -49,12 +58,7 @@ export class StoreConversationStates implements ConversationStateStore {
 
   async set(conversation: string, state: ConversationState): Promise<void> {
     const at = this.now();
-    const values = { key: await this.rowKey(conversation), state: JSON.stringify(state), expires_at: at + this.ttlMs };
-    await this.store.scratch
-      .insertInto('conversation_states')
-      .values(values)
-      .onConflict((oc) => oc.column('key').doUpdateSet({ state: values.state, expires_at: values.expires_at }))
-      .execute();
+    await this.write(await this.rowKey(conversation), JSON.stringify(state), at + this.ttlMs);
     if (at - this.prunedAt > PRUNE_EVERY_MS) {
       this.prunedAt = at;
       await this.store.scratch.deleteFrom('conversation_states').where('expires_at', '<=', at).execute();

@@ -1,6 +1,7 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { EventLedger } from '../../core/channels.js';
 import type { Store } from '../database.js';
+import { precompile } from '../precompiled.js';
 
 /**
  * Platform deliveries already handled, shared by every instance. One atomic insert decides: the
@@ -16,13 +17,18 @@ export class StoreEventLedger implements EventLedger {
   private prunedAt = 0;
   /** Made once: building the key from the secret at every delivery cost more than the hash itself. */
   private hashKey: Promise<KeyObject> | undefined;
+  private readonly claim;
 
   constructor(
     private readonly store: Store,
     private readonly key: () => Promise<string>,
     private readonly now: () => Date = () => new Date(),
     private readonly onError: (error: unknown) => void = () => undefined,
-  ) {}
+  ) {
+    this.claim = precompile(store.scratch, 2, (db, id: string, handledAt: string) =>
+      db.insertInto('handled_events').values({ id, handled_at: handledAt }).onConflict((oc) => oc.column('id').doNothing()),
+    );
+  }
 
   async firstTime(id: string): Promise<boolean> {
     const at = this.now();
@@ -32,13 +38,9 @@ export class StoreEventLedger implements EventLedger {
         this.hashKey = undefined;
         throw error;
       })).update(id).digest('base64url');
-      const result = await this.store.scratch
-        .insertInto('handled_events')
-        .values({ id: hashed, handled_at: at.toISOString() })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .executeTakeFirst();
+      const result = await this.claim(hashed, at.toISOString());
       this.pruneNowAndThen(at);
-      return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+      return Number(result.numAffectedRows ?? 0n) === 1;
     } catch (error) {
       // Without the store the ledger cannot tell: answering twice is better than not answering at all.
       this.onError(error);
