@@ -1,7 +1,6 @@
 import { rateLimit } from 'express-rate-limit';
 import express, { type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { AppLogger } from '../logging.js';
 import type { StoreServices } from '../store/index.js';
 
@@ -29,20 +28,38 @@ export function securityHeaders(): RequestHandler {
   });
 }
 
+/**
+ * One line per request: method, path (without the query), status and time taken. Written here rather than
+ * with pino-http, which made two child loggers per request that nothing used: a sixth of the work of
+ * answering a Slack message (`npm run bench:http`).
+ */
 export function requestLog(logger: AppLogger): RequestHandler {
-  return pinoHttp({
-    logger: logger.pino,
-    quietReqLogger: true,
-    serializers: {
-      req: (req: { method?: string; url?: string }) => ({ method: req.method, path: (req.url ?? '').split('?')[0] }),
-      res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
-    },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    customSuccessMessage: () => 'verzoek',
-    customErrorMessage: () => 'verzoek mislukt',
+  const log = logger.pino;
+  return (req, res, next) => {
     // /healthz every few seconds from a load balancer would drown the log.
-    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-  });
+    if (req.url === '/healthz' || req.url === '/readyz') {
+      next();
+      return;
+    }
+    const started = performance.now();
+    const line = (level: 'info' | 'warn' | 'error', message: string) => {
+      if (!log.isLevelEnabled(level)) return;
+      const fields = {
+        req: { method: req.method, path: req.originalUrl.split('?')[0] },
+        res: { status: res.statusCode },
+        responseTime: Math.round(performance.now() - started),
+      };
+      log[level](fields, message);
+    };
+    res.once('finish', () => {
+      const status = res.statusCode;
+      line(status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info', status >= 500 ? 'verzoek mislukt' : 'verzoek');
+    });
+    res.once('close', () => {
+      if (!res.writableFinished) line('warn', 'verzoek afgebroken');
+    });
+    next();
+  };
 }
 
 export function rateLimited(perMinute: number, message: string): RequestHandler {

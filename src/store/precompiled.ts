@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
+import type { Store } from './database.js';
 import type { Database } from './schema.js';
 
 /**
@@ -13,11 +14,13 @@ export type Precompiled<Values extends unknown[], Row> = (...values: Values) => 
 
 const STAND_IN = '\u0000gedragsbot-waarde-';
 
-export function precompile<Values extends unknown[], Row>(
-  db: Kysely<Database>,
+/** A query on the scratch store (conversation states, handled deliveries); on SQLite it runs at once. */
+export function precompileScratch<Values extends unknown[], Row>(
+  store: Pick<Store, 'scratch' | 'scratchDirect'>,
   arity: Values['length'],
   build: (db: Kysely<Database>, ...values: Values) => Compilable<Row>,
 ): Precompiled<Values, Row> {
+  const db = store.scratch;
   const standIns = Array.from({ length: arity }, (_, i) => `${STAND_IN}${String(i)}`) as Values;
   const compiled = build(db, ...standIns).compile();
   const places = compiled.parameters.map((parameter) =>
@@ -27,8 +30,16 @@ export function precompile<Values extends unknown[], Row>(
   for (let i = 0; i < arity; i++) {
     if (!places.includes(i)) throw new Error(`precompile: waarde ${String(i)} komt niet als parameter in de query terecht`);
   }
+  const direct = store.scratchDirect;
   return (...values) => {
     const parameters = places.map((place, i) => (place >= 0 ? values[place] : compiled.parameters[i]));
+    if (direct) {
+      try {
+        return Promise.resolve(direct<Row>(compiled.sql, parameters));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
     const query: CompiledQuery<Row> = { ...compiled, parameters };
     return db.executeQuery(query);
   };

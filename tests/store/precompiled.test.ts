@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/database.js';
-import { precompile } from '../../src/store/precompiled.js';
+import { precompileScratch } from '../../src/store/precompiled.js';
 import { parseStoreUrl } from '../../src/store/url.js';
 import { bothStores } from '../helpers/stores.js';
 
@@ -14,13 +14,13 @@ describe.each(bothStores())('a precompiled query on %s', (_name, url) => {
 
   it('puts each run’s values in every place they appear, and keeps constants as written', async () => {
     store = await openStore(parseStoreUrl(url()));
-    const write = precompile(store.scratch, 3, (db, key: string, state: string, expiresAt: number) =>
+    const write = precompileScratch(store, 3, (db, key: string, state: string, expiresAt: number) =>
       db
         .insertInto('conversation_states')
         .values({ key, state, expires_at: expiresAt })
         .onConflict((oc) => oc.column('key').doUpdateSet({ state, expires_at: expiresAt })),
     );
-    const read = precompile(store.scratch, 1, (db, key: string) =>
+    const read = precompileScratch(store, 1, (db, key: string) =>
       db.selectFrom('conversation_states').select(['state', 'expires_at']).where('key', '=', key).where('expires_at', '>', 0),
     );
     await write('a', 'eerste', 10);
@@ -34,7 +34,7 @@ describe.each(bothStores())('a precompiled query on %s', (_name, url) => {
   it('refuses a query that does not send a value as a parameter, rather than running it with a stand-in', async () => {
     store = await openStore(parseStoreUrl(url()));
     expect(() =>
-      precompile(store!.scratch, 1, (db, key: string) =>
+      precompileScratch(store!, 1, (db, key: string) =>
         db.selectFrom('conversation_states').select('state').where('key', '=', sql.lit(key)),
       ),
     ).toThrow(/waarde 0/);

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -47,5 +48,27 @@ describe('the SQLite scratch file', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('replaces an older file’s table of handled deliveries by the one-B-tree shape, and keeps deduplicating', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gedragsbot-scratch-'));
+    const older = new SQLite(join(dir, 'gedragsbot-tijdelijk.db'));
+    older.exec('create table handled_events (id text primary key, handled_at text not null)');
+    older.exec('create index handled_events_at on handled_events (handled_at)');
+    older.close();
+
+    const services = await connectStore(`sqlite:${join(dir, 'gedragsbot.db')}`, { minimumCell: 5 });
+    try {
+      expect(await services.events.firstTime('teams:a:conv-1:act-1')).toBe(true);
+      expect(await services.events.firstTime('teams:a:conv-1:act-1')).toBe(false);
+    } finally {
+      await services.close();
+    }
+    const file = new SQLite(join(dir, 'gedragsbot-tijdelijk.db'), { readonly: true });
+    const shape = file.prepare('select sql from sqlite_master where name = ?').get('handled_events') as { sql: string };
+    const indexes = file.prepare('select count(*) as n from sqlite_master where type = ? and tbl_name = ?').get('index', 'handled_events') as { n: number };
+    file.close();
+    expect(shape.sql).toMatch(/without rowid/i);
+    expect(indexes.n).toBe(0);
   });
 });

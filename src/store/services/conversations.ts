@@ -1,7 +1,7 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { ConversationState, ConversationStateStore } from '../../core/conversation/state.js';
 import type { Store } from '../database.js';
-import { precompile } from '../precompiled.js';
+import { precompileScratch } from '../precompiled.js';
 
 /**
  * Conversation state in the shared store, so any instance continues any conversation and a restart
@@ -10,11 +10,16 @@ import { precompile } from '../precompiled.js';
  * say who talked to the bot lately.
  */
 const PRUNE_EVERY_MS = 5 * 60 * 1000;
+const REMEMBERED_ROW_KEYS = 10_000;
 
 export class StoreConversationStates implements ConversationStateStore {
   private key: Promise<KeyObject> | undefined;
   private prunedAt = 0;
-  private lastKey: { conversation: string; key: string } | undefined;
+  /**
+   * Row keys of the conversations active lately, so the hash is computed once per conversation rather than
+   * twice per message. Kept no longer than a state lives, so memory says no more about who talked than the table.
+   */
+  private readonly rowKeys = new Map<string, { key: string; at: number }>();
   private readonly read;
   private readonly write;
 
@@ -24,10 +29,10 @@ export class StoreConversationStates implements ConversationStateStore {
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
   ) {
-    this.read = precompile(store.scratch, 1, (db, key: string) =>
+    this.read = precompileScratch(store, 1, (db, key: string) =>
       db.selectFrom('conversation_states').select(['state', 'expires_at']).where('key', '=', key),
     );
-    this.write = precompile(store.scratch, 3, (db, key: string, state: string, expiresAt: number) =>
+    this.write = precompileScratch(store, 3, (db, key: string, state: string, expiresAt: number) =>
       db
         .insertInto('conversation_states')
         .values({ key, state, expires_at: expiresAt })
@@ -36,12 +41,16 @@ export class StoreConversationStates implements ConversationStateStore {
   }
 
   private async rowKey(conversation: string): Promise<string> {
-    // A turn reads and then writes the same row: the hash of the last conversation is kept for the second.
-    if (this.lastKey?.conversation === conversation) return this.lastKey.key;
+    const at = this.now();
+    const known = this.rowKeys.get(conversation);
+    if (known && at - known.at < this.ttlMs) return known.key;
+    this.rowKeys.delete(conversation);
     // One key object, made once: building it from the string on every message cost more than the hash.
     this.key ??= this.secret().then((secret) => createSecretKey(Buffer.from(secret)));
     const key = createHmac('sha256', await this.key).update(conversation).digest('base64url');
-    this.lastKey = { conversation, key };
+    // Oldest first out; a busy day's conversations fit many times over.
+    if (this.rowKeys.size >= REMEMBERED_ROW_KEYS) this.rowKeys.delete(this.rowKeys.keys().next().value ?? '');
+    this.rowKeys.set(conversation, { key, at });
     return key;
   }
 

@@ -1,7 +1,7 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { EventLedger } from '../../core/channels.js';
 import type { Store } from '../database.js';
-import { precompile } from '../precompiled.js';
+import { precompileScratch } from '../precompiled.js';
 
 /**
  * Platform deliveries already handled, shared by every instance. One atomic insert decides: the
@@ -25,7 +25,7 @@ export class StoreEventLedger implements EventLedger {
     private readonly now: () => Date = () => new Date(),
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {
-    this.claim = precompile(store.scratch, 2, (db, id: string, handledAt: string) =>
+    this.claim = precompileScratch(store, 2, (db, id: string, handledAt: string) =>
       db.insertInto('handled_events').values({ id, handled_at: handledAt }).onConflict((oc) => oc.column('id').doNothing()),
     );
   }
