@@ -217,6 +217,7 @@ export function createApp(options: AppOptions): GedragsbotServer {
     stop: async () => {
       for (const stop of stopTimers.splice(0)) stop();
       await slack?.stop();
+      await teams.close();
     },
   };
 }

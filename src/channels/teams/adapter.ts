@@ -3,6 +3,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConversationReference,
+  type ResourceResponse,
   type TurnContext,
 } from 'botbuilder';
 import express, { type Router } from 'express';
@@ -12,6 +13,7 @@ import type { Engine } from '../../core/engine/engine.js';
 import { GedragsbotError } from '../../core/errors.js';
 import type { Logger } from '../../core/usage.js';
 import { TeamsHandler } from './handler.js';
+import { type SigningCredentials, TeamsReplies } from './replies.js';
 import { type ServiceUrlPolicy, serviceUrlAllowed } from './service-urls.js';
 
 /**
@@ -39,6 +41,8 @@ export interface TeamsConnection {
   post(reference: Partial<ConversationReference>, send: (context: TurnContext) => Promise<void>): Promise<void>;
   /** Opens (or finds) the person's own chat with the bot and sends there: private answers, reminders. */
   personal(person: PersonalChat, send: (context: TurnContext) => Promise<void>): Promise<void>;
+  /** Closes the connections replies go over. */
+  close(): Promise<void>;
 }
 
 /** Enough to reach one person in their own chat with the bot, without a stored conversation. */
@@ -59,8 +63,25 @@ type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAut
  * (403), then the turn.
  */
 class QuietAdapter extends CloudAdapter {
+  readonly replies = new TeamsReplies();
+
   constructor(private readonly auth: ConfigurationBotFrameworkAuthentication) {
     super(auth);
+  }
+
+  /** A reply to the activity being handled goes out directly (see replies.ts); anything else as botbuilder sends it. */
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const connector = context.turnState.get<{ credentials?: SigningCredentials } | undefined>(this.ConnectorClientKey);
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type === 'message' && activity.replyToId && connector?.credentials) {
+        delete activity.id;
+        responses.push({ id: await this.replies.reply(connector.credentials, activity) });
+      } else {
+        responses.push(...(await super.sendActivities(context, [activity])));
+      }
+    }
+    return responses;
   }
 
   authenticate(authorization: string, activity: Activity): Promise<AuthenticateRequestResult> {
@@ -213,5 +234,5 @@ export function teamsConnection(options: TeamsOptions): TeamsConnection {
       res.status(500).json({ error: 'Er ging iets mis bij het verwerken van dit bericht.' });
     }
   });
-  return { router, post: poster(adapter, appId, policy), personal };
+  return { router, post: poster(adapter, appId, policy), personal, close: () => adapter.replies.close() };
 }

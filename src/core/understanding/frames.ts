@@ -90,7 +90,8 @@ const HOW = new Set(['hoe', 'waar', 'waarmee', 'wie', 'welk', 'welke', 'wanneer'
 const NEGATION_REACH = 3;
 
 function startsAt(tokens: readonly string[], at: number, phrase: readonly string[]): boolean {
-  return phrase.every((w, k) => tokens[at + k] === w);
+  for (let k = 0; k < phrase.length; k++) if (tokens[at + k] !== phrase[k]) return false;
+  return true;
 }
 
 const DETERMINERS = new Set(['onze', 'ons', 'mijn', 'mn', 'de', 'een', 'die', 'dat', 'haar', 'zijn']);
@@ -106,9 +107,16 @@ function receiverIsColleague(tokens: readonly string[], at: number): boolean {
 }
 
 function anyPhrase(tokens: readonly string[], phrases: readonly (readonly string[])[]): boolean {
-  for (let i = 0; i < tokens.length; i++) if (phrases.some((p) => startsAt(tokens, i, p))) return true;
+  for (let i = 0; i < tokens.length; i++) {
+    for (const phrase of phrases) if (startsAt(tokens, i, phrase)) return true;
+  }
   return false;
 }
+
+// Written once here rather than in framesOf: every message runs it.
+const ASKS_WHETHER = [['mag', 'ik'], ['moet', 'ik'], ['mag', 'dat'], ['mag', 'het'], ['is', 'het'], ['is', 'dat'], ['ik', 'twijfel'], ['weet', 'niet', 'of'], ['vraag', 'me', 'af']];
+const ONLY_ASKING = [['wil', 'weten'], ['wil', 'vragen'], ['wil', 'graag', 'weten']];
+const OBLIGED = [['moet', 'ik'], ['hoef', 'ik'], ['mag', 'ik'], ['moeten', 'we'], ['moet', 'je'], ['hoort', 'dat']];
 
 /**
  * @param clauseStarts token positions where a new clause begins (after a comma or full stop): a denial ends there.
@@ -152,9 +160,9 @@ export function framesOf(
   const asksWhether
     = endsWithQuestionMark
       || (ASK.has(first) && (second === 'ik' || second === 'je' || second === 'het' || second === 'dat' || second === 'men'))
-      || anyPhrase(tokens, [['mag', 'ik'], ['moet', 'ik'], ['mag', 'dat'], ['mag', 'het'], ['is', 'het'], ['is', 'dat'], ['ik', 'twijfel'], ['weet', 'niet', 'of'], ['vraag', 'me', 'af']])
+      || anyPhrase(tokens, ASKS_WHETHER)
       || (tokens.some((t) => ASK_WORDS.has(t)) && tokens.length <= 12);
-  const wantsToDo = anyPhrase(tokens, DO) && !anyPhrase(tokens, [['wil', 'weten'], ['wil', 'vragen'], ['wil', 'graag', 'weten']]);
+  const wantsToDo = anyPhrase(tokens, DO) && !anyPhrase(tokens, ONLY_ASKING);
   const hypothetical = anyPhrase(tokens, HYPOTHETICAL);
   const negated = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
@@ -164,7 +172,7 @@ export function framesOf(
       negated.add(j);
     }
   }
-  const obliged = anyPhrase(tokens, [['moet', 'ik'], ['hoef', 'ik'], ['mag', 'ik'], ['moeten', 'we'], ['moet', 'je'], ['hoort', 'dat']]);
+  const obliged = anyPhrase(tokens, OBLIGED);
   const asksObligation = obliged && !tokens.some((t) => HOW.has(t));
   const fragment = FRAGMENT_START.has(first) || tokens.some((t) => ASIDE.has(t));
   return {

@@ -24,6 +24,15 @@ interface Phrase {
 interface WordInfo {
   forms: string[];
   concepts: readonly string[];
+  /** The phrases that may start at this word, found once with the word rather than at every message. */
+  phrases: readonly Phrase[];
+}
+
+/** True when one of the word's forms is among the keys a phrase allows at that place. */
+function fits(info: WordInfo | undefined, keys: Set<string>): boolean {
+  if (!info) return false;
+  for (const form of info.forms) if (keys.has(form)) return true;
+  return false;
 }
 
 function push(index: Map<string, string[]>, key: string, concept: string): void {
@@ -112,13 +121,8 @@ export class Lexicon {
     const infos = tokens.map((t) => this.word(t));
     for (const info of infos) for (const c of info.concepts) found.add(c);
     for (let i = 0; i < infos.length; i++) {
-      const tried = new Set<Phrase>();
-      for (const form of infos[i]?.forms ?? []) {
-        for (const phrase of this.phrasesByFirst.get(form) ?? []) {
-          if (tried.has(phrase) || found.has(phrase.concept)) continue;
-          tried.add(phrase);
-          if (this.phraseAt(infos, i, phrase)) found.add(phrase.concept);
-        }
+      for (const phrase of infos[i]?.phrases ?? []) {
+        if (!found.has(phrase.concept) && this.phraseAt(infos, i, phrase)) found.add(phrase.concept);
       }
     }
     return found;
@@ -134,7 +138,7 @@ export class Lexicon {
         if (!next) return true;
         let hit = -1;
         for (let j = at; j < Math.min(infos.length, at + MAX_GAP + 1); j++) {
-          if (infos[j]?.forms.some((f) => next.has(f))) {
+          if (fits(infos[j], next)) {
             hit = j;
             break;
           }
@@ -144,7 +148,7 @@ export class Lexicon {
         p++;
         continue;
       }
-      if (!infos[at]?.forms.some((f) => part.has(f))) return false;
+      if (!fits(infos[at], part)) return false;
       at++;
     }
     return true;
@@ -155,7 +159,7 @@ export class Lexicon {
     const cached = this.cache.get(token);
     if (cached) return cached;
     // Numbers are amounts, dates and house numbers, never a concept: no stemming or corrections for them.
-    if (/^\d+$/.test(token)) return { forms: [token], concepts: this.exact.get(token) ?? [] };
+    if (/^\d+$/.test(token)) return { forms: [token], concepts: this.exact.get(token) ?? [], phrases: this.phrasesFrom([token]) };
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     const forms = wordForms(token);
     const concepts = new Set<string>(this.exact.get(token) ?? []);
@@ -175,9 +179,16 @@ export class Lexicon {
       else this.typo(token, concepts);
     }
     for (const c of this.excluded.get(token) ?? []) concepts.delete(c);
-    const info: WordInfo = { forms, concepts: [...concepts] };
+    const info: WordInfo = { forms, concepts: [...concepts], phrases: this.phrasesFrom(forms) };
     this.cache.set(token, info);
     return info;
+  }
+
+  /** Every phrase whose first word is one of these forms, each once. */
+  private phrasesFrom(forms: readonly string[]): Phrase[] {
+    const phrases = new Set<Phrase>();
+    for (const form of forms) for (const phrase of this.phrasesByFirst.get(form) ?? []) phrases.add(phrase);
+    return [...phrases];
   }
 
   /**
