@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { boltLogger } from '../../../src/channels/slack/logger.js';
 
 /** Bolt logs debug lines on every request; below the server's level they must cost nothing, not even formatting. */
-describe("Bolt's logger", () => {
+describe('the logger Bolt writes through', () => {
   it('formats nothing below the level, and writes JSON lines at or above it', () => {
     const lines: string[] = [];
     const base = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
