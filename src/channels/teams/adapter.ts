@@ -12,6 +12,7 @@ import type { ChannelDirectory, EventLedger } from '../../core/channels.js';
 import type { Engine } from '../../core/engine/engine.js';
 import { GedragsbotError } from '../../core/errors.js';
 import type { Logger } from '../../core/usage.js';
+import { ConnectorCache } from './connectors.js';
 import { TeamsHandler } from './handler.js';
 import { type SigningCredentials, TeamsReplies } from './replies.js';
 import { type ServiceUrlPolicy, serviceUrlAllowed } from './service-urls.js';
@@ -64,6 +65,7 @@ type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAut
  */
 class QuietAdapter extends CloudAdapter {
   readonly replies = new TeamsReplies();
+  private readonly connectors = new ConnectorCache();
 
   constructor(private readonly auth: ConfigurationBotFrameworkAuthentication) {
     super(auth);
@@ -89,7 +91,9 @@ class QuietAdapter extends CloudAdapter {
   }
 
   handle(authenticated: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
-    return this.processActivity(authenticated, activity, logic);
+    const made = authenticated.connectorFactory;
+    const turn = made ? { ...authenticated, connectorFactory: this.connectors.forTurn(made) } : authenticated;
+    return this.processActivity(turn, activity, logic);
   }
 }
 
