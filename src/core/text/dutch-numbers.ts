@@ -6,63 +6,64 @@ import { distance } from 'fastest-levenshtein';
  * (no accents), so "drieëntwintig" arrives as "drieentwintig".
  */
 
-const BELOW_TWENTY: Record<string, number> = {
-  nul: 0,
-  een: 1,
-  twee: 2,
-  drie: 3,
-  vier: 4,
-  vijf: 5,
-  zes: 6,
-  zeven: 7,
-  acht: 8,
-  negen: 9,
-  tien: 10,
-  elf: 11,
-  twaalf: 12,
-  dertien: 13,
-  veertien: 14,
-  vijftien: 15,
-  zestien: 16,
-  zeventien: 17,
-  achttien: 18,
-  negentien: 19,
-};
+const BELOW_TWENTY = new Map<string, number>([
+  ['nul', 0],
+  ['een', 1],
+  ['twee', 2],
+  ['drie', 3],
+  ['vier', 4],
+  ['vijf', 5],
+  ['zes', 6],
+  ['zeven', 7],
+  ['acht', 8],
+  ['negen', 9],
+  ['tien', 10],
+  ['elf', 11],
+  ['twaalf', 12],
+  ['dertien', 13],
+  ['veertien', 14],
+  ['vijftien', 15],
+  ['zestien', 16],
+  ['zeventien', 17],
+  ['achttien', 18],
+  ['negentien', 19],
+]);
 
-const TENS: Record<string, number> = {
-  twintig: 20,
-  dertig: 30,
-  veertig: 40,
-  vijftig: 50,
-  zestig: 60,
-  zeventig: 70,
-  tachtig: 80,
-  negentig: 90,
-};
+const TENS = new Map<string, number>([
+  ['twintig', 20],
+  ['dertig', 30],
+  ['veertig', 40],
+  ['vijftig', 50],
+  ['zestig', 60],
+  ['zeventig', 70],
+  ['tachtig', 80],
+  ['negentig', 90],
+]);
 
 /** Coins and notes people name instead of a number ("een tientje", "twee tientjes"). */
-const NOTE_WORDS: Record<string, number> = {
-  vijfje: 5,
-  vijfjes: 5,
-  tientje: 10,
-  tientjes: 10,
-  twintigje: 20,
-  twintigjes: 20,
-  honderdje: 100,
-  honderdjes: 100,
-};
+const NOTE_WORDS = new Map<string, number>([
+  ['vijfje', 5],
+  ['vijfjes', 5],
+  ['tientje', 10],
+  ['tientjes', 10],
+  ['twintigje', 20],
+  ['twintigjes', 20],
+  ['honderdje', 100],
+  ['honderdjes', 100],
+]);
 
-const TYPO_TARGETS = [...Object.keys(TENS), 'honderd', 'duizend'];
+const TYPO_TARGETS = [...TENS.keys(), 'honderd', 'duizend'];
 
 function belowHundred(word: string): number | null {
-  if (word in BELOW_TWENTY) return BELOW_TWENTY[word] ?? null;
-  if (word in TENS) return TENS[word] ?? null;
+  // Maps, not objects: "constructor" is no number, whatever Object.prototype says.
+  const direct = BELOW_TWENTY.get(word) ?? TENS.get(word);
+  if (direct !== undefined) return direct;
   const compound
     = /^(een|twee|drie|vier|vijf|zes|zeven|acht|negen)e?en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)$/.exec(
       word,
     );
   if (!compound) return null;
-  return (BELOW_TWENTY[compound[1] ?? ''] ?? 0) + (TENS[compound[2] ?? ''] ?? 0);
+  return (BELOW_TWENTY.get(compound[1] ?? '') ?? 0) + (TENS.get(compound[2] ?? '') ?? 0);
 }
 
 function scaled(
@@ -103,7 +104,7 @@ export function parseNumberWord(word: string): number | null {
 
 /** "tientje" → 10; the count before it ("twee tientjes") is applied by the caller. */
 export function noteWordValue(word: string): number | null {
-  return NOTE_WORDS[word] ?? null;
+  return NOTE_WORDS.get(word) ?? null;
 }
 
 /**

@@ -15,6 +15,9 @@ const HTML_ENTITY = /&(nbsp|amp|lt|gt|quot|#39);/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g;
 const COMBINING = /[\u0300-\u036f]/g;
+// Only characters below 0x80, so NFKD would leave the text as it is.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is the point
+const ASCII = /^[\u0000-\u007f]*$/;
 const MARKDOWN = /[*_~`>#|]+/g;
 const APOSTROPHES = /['\u2018\u2019\u02bc`´]/g;
 const ENTITIES: Record<string, string> = { 'nbsp': ' ', 'amp': '&', 'lt': '<', 'gt': '>', 'quot': '"', '#39': '\'' };
@@ -22,12 +25,11 @@ const ENTITIES: Record<string, string> = { 'nbsp': ' ', 'amp': '&', 'lt': '<', '
 /** Removes transport markup and control characters, keeps the words a person typed. */
 export function sanitize(input: unknown): string {
   if (typeof input !== 'string') return '';
-  return input
-    .slice(0, MAX_ANALYSED_CHARS * 2)
-    .replace(SLACK_LINK, ' $2 ')
-    .replace(SLACK_SPECIAL, ' ')
-    .replace(HTML_TAG, ' ')
-    .replace(HTML_ENTITY, (_, name: string) => ENTITIES[name] ?? ' ')
+  let text = input.slice(0, MAX_ANALYSED_CHARS * 2);
+  // Most messages carry no markup at all: the patterns for it only run when there can be some.
+  if (text.includes('<')) text = text.replace(SLACK_LINK, ' $2 ').replace(SLACK_SPECIAL, ' ').replace(HTML_TAG, ' ');
+  if (text.includes('&')) text = text.replace(HTML_ENTITY, (_, name: string) => ENTITIES[name] ?? ' ');
+  return text
     .replace(CONTROL, ' ')
     .replace(/\s+/g, ' ')
     .trim()
@@ -39,9 +41,9 @@ export function sanitize(input: unknown): string {
  * "zzp'er" → "zzper"), so that people who skip accents are understood alike.
  */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(COMBINING, '')
+  // Plain ASCII has no accents to take off.
+  const bare = ASCII.test(text) ? text : text.normalize('NFKD').replace(COMBINING, '');
+  return bare
     .toLowerCase()
     .replace(APOSTROPHES, '')
     .replace(MARKDOWN, ' ')

@@ -25,8 +25,16 @@ interface WordInfo {
   forms: string[];
   concepts: readonly string[];
   /** The phrases that may start at this word, found once with the word rather than at every message. */
-  phrases: readonly Phrase[];
+  phrases: PhraseStarts;
 }
+
+/** Phrases starting at a word: by the word that must follow, and those that allow a gap first. */
+interface PhraseStarts {
+  byNext: ReadonlyMap<string, readonly Phrase[]>;
+  withGap: readonly Phrase[];
+}
+
+const NO_PHRASES: PhraseStarts = { byNext: new Map(), withGap: [] };
 
 /** True when one of the word's forms is among the keys a phrase allows at that place. */
 function fits(info: WordInfo | undefined, keys: Set<string>): boolean {
@@ -121,8 +129,16 @@ export class Lexicon {
     const infos = tokens.map((t) => this.word(t));
     for (const info of infos) for (const c of info.concepts) found.add(c);
     for (let i = 0; i < infos.length; i++) {
-      for (const phrase of infos[i]?.phrases ?? []) {
+      const starts = infos[i]?.phrases ?? NO_PHRASES;
+      for (const phrase of starts.withGap) {
         if (!found.has(phrase.concept) && this.phraseAt(infos, i, phrase)) found.add(phrase.concept);
+      }
+      // Only the phrases whose second word is the next word here are worth trying.
+      if (starts.byNext.size === 0) continue;
+      for (const form of infos[i + 1]?.forms ?? []) {
+        for (const phrase of starts.byNext.get(form) ?? []) {
+          if (!found.has(phrase.concept) && this.phraseAt(infos, i, phrase)) found.add(phrase.concept);
+        }
       }
     }
     return found;
@@ -185,10 +201,25 @@ export class Lexicon {
   }
 
   /** Every phrase whose first word is one of these forms, each once. */
-  private phrasesFrom(forms: readonly string[]): Phrase[] {
+  private phrasesFrom(forms: readonly string[]): PhraseStarts {
     const phrases = new Set<Phrase>();
     for (const form of forms) for (const phrase of this.phrasesByFirst.get(form) ?? []) phrases.add(phrase);
-    return [...phrases];
+    if (phrases.size === 0) return NO_PHRASES;
+    const byNext = new Map<string, Phrase[]>();
+    const withGap: Phrase[] = [];
+    for (const phrase of phrases) {
+      const second = phrase.parts[1];
+      if (!second) {
+        withGap.push(phrase);
+        continue;
+      }
+      for (const key of second) {
+        const list = byNext.get(key) ?? [];
+        if (!list.includes(phrase)) list.push(phrase);
+        byNext.set(key, list);
+      }
+    }
+    return { byNext, withGap };
   }
 
   /**
