@@ -5,7 +5,7 @@ import type { Database } from './schema.js';
 /**
  * A query built and compiled once, then run with new values. Every message runs the same three
  * queries (the delivery ledger, reading and writing the conversation state); building and compiling
- * them anew each time cost kysely more than SQLite spent running them (`npm run bench:http`).
+ * them anew each time cost nearly as much as running them.
  *
  * `build` gets stand-ins for the values and writes the query as usual, with kysely's types; each
  * stand-in's place among the compiled parameters is noted, and a run puts the real values there.
