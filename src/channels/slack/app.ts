@@ -1,9 +1,10 @@
 import { App, ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { Router } from 'express';
+import express, { type Router } from 'express';
 import type { pino } from 'pino';
 import { registerSlackHandlers, type SlackHandlerOptions } from './handlers.js';
 import { boltLogger } from './logger.js';
 import { type OutboundProxy, SlackPoster } from './poster.js';
+import { slackSignature } from './signature.js';
 
 /**
  * Slack in one of two ways. Over HTTP on /slack/events, Bolt checks every
@@ -25,6 +26,7 @@ export interface SlackOptions extends SlackHandlerOptions {
 
 /** Slack's events are a few kilobytes; anything far larger is refused before it is read or its signature checked. */
 export const SLACK_BODY_LIMIT = '512kb';
+const SLACK_BODY_BYTES = 512 * 1024;
 
 export interface SlackConnection {
   /** Mounted on the server for HTTP; null in Socket Mode. */
@@ -63,13 +65,18 @@ export function slackConnection(options: SlackOptions): SlackConnection {
     };
   }
   if (!options.signingSecret) throw new Error('Slack over HTTP heeft SLACK_SIGNING_SECRET nodig');
+  // The signature is checked in front of Bolt (see signature.ts); Bolt parses the body it is handed.
   const receiver = new ExpressReceiver({
     signingSecret: options.signingSecret,
+    signatureVerification: false,
     endpoints: '/slack/events',
     bodyLimit: SLACK_BODY_LIMIT,
     ...(logger ? { logger } : {}),
   });
   const app = new App({ ...bolt, receiver });
   registerSlackHandlers(app, wiring);
-  return { router: receiver.router, poster, start: () => Promise.resolve(), stop: () => poster.close() };
+  const router = express.Router();
+  router.post('/slack/events', ...slackSignature(options.signingSecret, SLACK_BODY_BYTES));
+  router.use(receiver.router);
+  return { router, poster, start: () => Promise.resolve(), stop: () => poster.close() };
 }
