@@ -12,8 +12,8 @@ const sign = (secret: string, at: number, payload = body) =>
 describe('the Slack signature', () => {
   it('accepts what Slack signs, within five minutes either way', () => {
     expect(signatureValid(SECRET, body, { signature: sign(SECRET, NOW), timestamp: String(NOW) }, NOW)).toBe(true);
-    const earlier = NOW - 299;
-    expect(signatureValid(SECRET, body, { signature: sign(SECRET, earlier), timestamp: String(earlier) }, NOW)).toBe(true);
+    const at = NOW - 299;
+    expect(signatureValid(SECRET, body, { signature: sign(SECRET, at), timestamp: String(at) }, NOW)).toBe(true);
   });
 
   it.each([
