@@ -70,7 +70,7 @@ describe('the server log', () => {
     }
     const all = lines.join('\n');
     expect(all).not.toContain('intimideert');
-    expect(all).toContain('Request verification failed');
+    expect(all).toContain('Slack-verzoek geweigerd: handtekening of tijdstempel klopt niet');
     expect(all).toContain('SIGTERM');
   });
 });

@@ -76,7 +76,8 @@ export function slackConnection(options: SlackOptions): SlackConnection {
   const app = new App({ ...bolt, receiver });
   registerSlackHandlers(app, wiring);
   const router = express.Router();
-  router.post('/slack/events', ...slackSignature(options.signingSecret, SLACK_BODY_BYTES));
+  const refused = () => logger?.warn('Slack-verzoek geweigerd: handtekening of tijdstempel klopt niet');
+  router.post('/slack/events', ...slackSignature(options.signingSecret, SLACK_BODY_BYTES, { refused }));
   router.use(receiver.router);
   return { router, poster, start: () => Promise.resolve(), stop: () => poster.close() };
 }

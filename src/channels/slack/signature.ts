@@ -33,7 +33,14 @@ export function signatureValid(secret: string, body: Buffer, signed: SignedHeade
 }
 
 /** The body is read (within the limit) and checked; a request that fails gets 401 and goes no further. */
-export function slackSignature(secret: string, bodyLimitBytes: number, now: () => number = Date.now): RequestHandler[] {
+export interface SignatureOptions {
+  /** Told of every refused request (IT sees forged or stale requests in the log); never given the body. */
+  refused?: (() => void) | undefined;
+  now?: () => number;
+}
+
+export function slackSignature(secret: string, bodyLimitBytes: number, options: SignatureOptions = {}): RequestHandler[] {
+  const now = options.now ?? Date.now;
   // A body said to be too large is refused before a byte of it is read, as Bolt did.
   const declaredSize: RequestHandler = (req, res, next) => {
     if (Number(req.headers['content-length'] ?? 0) > bodyLimitBytes) {
@@ -47,6 +54,7 @@ export function slackSignature(secret: string, bodyLimitBytes: number, now: () =
     const nowSeconds = Math.floor(now() / 1000);
     const signed = { signature: header(req.headers['x-slack-signature']), timestamp: header(req.headers['x-slack-request-timestamp']) };
     if (!signatureValid(secret, body, signed, nowSeconds)) {
+      options.refused?.();
       res.status(401).end();
       return;
     }
