@@ -39,11 +39,11 @@ export interface SignatureOptions {
   now?: () => number;
 }
 
-export function slackSignature(secret: string, bodyLimitBytes: number, options: SignatureOptions = {}): RequestHandler[] {
+export function slackSignature(secret: string, limitBytes: number, options: SignatureOptions = {}): RequestHandler[] {
   const now = options.now ?? Date.now;
   // A body said to be too large is refused before a byte of it is read, as Bolt did.
   const declaredSize: RequestHandler = (req, res, next) => {
-    if (Number(req.headers['content-length'] ?? 0) > bodyLimitBytes) {
+    if (Number(req.headers['content-length'] ?? 0) > limitBytes) {
       res.status(413).end();
       return;
     }
@@ -61,5 +61,5 @@ export function slackSignature(secret: string, bodyLimitBytes: number, options: 
     (req as SignedRequest).rawBody = body;
     next();
   };
-  return [declaredSize, express.raw({ type: () => true, limit: bodyLimitBytes }), check];
+  return [declaredSize, express.raw({ type: () => true, limit: limitBytes }), check];
 }
