@@ -25,7 +25,6 @@ export interface SlackOptions extends SlackHandlerOptions {
 }
 
 /** Slack's events are a few kilobytes; anything far larger is refused before it is read or its signature checked. */
-export const SLACK_BODY_LIMIT = '512kb';
 const SLACK_BODY_BYTES = 512 * 1024;
 
 export interface SlackConnection {
@@ -70,7 +69,7 @@ export function slackConnection(options: SlackOptions): SlackConnection {
     signingSecret: options.signingSecret,
     signatureVerification: false,
     endpoints: '/slack/events',
-    bodyLimit: SLACK_BODY_LIMIT,
+    bodyLimit: `${String(SLACK_BODY_BYTES)}b`,
     ...(logger ? { logger } : {}),
   });
   const app = new App({ ...bolt, receiver });
